@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+// spsh: a shell for MongoDB Atlas Stream Processing and MongoDB. Layout and import rules: STYLE.md §1.
+import PackageDescription
+
+let package = Package(
+    name: "spsh",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "spsh", targets: ["spsh"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // System libraries: one importing target each (STYLE.md §2).
+        .systemLibrary(
+            name: "CMongoC", pkgConfig: "libmongoc-1.0",
+            providers: [.apt(["libmongoc-dev", "libbson-dev", "pkg-config"])]),
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev", "pkg-config"])]),
+        .systemLibrary(
+            name: "CEditLine", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev", "pkg-config"])]),
+        .target(name: "CShims", dependencies: ["CCurl", "CEditLine"]),
+
+        // Pure Swift.
+        .target(name: "BSONCore"),
+        .target(name: "Interpreter"),
+        .target(name: "Formatting", dependencies: ["Interpreter", "BSONCore"]),
+        .target(name: "ShellAPI", dependencies: ["Interpreter", "BSONCore"]),
+
+        // Bridges to C.
+        .target(name: "MongoBridge", dependencies: ["BSONCore", "CMongoC"]),
+        .target(name: "REPL", dependencies: ["Interpreter", "ShellAPI", "Formatting", "CEditLine", "CShims"]),
+
+        .executableTarget(
+            name: "spsh",
+            dependencies: [
+                "BSONCore", "Interpreter", "Formatting", "ShellAPI", "MongoBridge", "REPL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .target(name: "TestSupport", dependencies: ["BSONCore"], path: "Sources/TestSupport"),
+
+        .testTarget(name: "BSONCoreTests", dependencies: ["BSONCore", "TestSupport"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "TestSupport"]),
+        .testTarget(
+            name: "FormattingTests", dependencies: ["Formatting", "BSONCore", "Interpreter", "TestSupport"],
+            resources: [.copy("Snapshots")]),
+        .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "BSONCore", "TestSupport"]),
+        .testTarget(name: "ShellAPITests", dependencies: ["ShellAPI", "Interpreter", "BSONCore", "TestSupport"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["ShellAPI", "MongoBridge", "Formatting", "Interpreter", "BSONCore", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

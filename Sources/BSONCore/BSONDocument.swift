@@ -1,0 +1,29 @@
+/// An ordered BSON document: keys keep their insertion order, as on the wire.
+///
+/// Pure value type; safe to share across tasks.
+package struct BSONDocument: Sendable {
+    package private(set) var elements: [(key: String, value: BSONValue)]
+
+    package init() { elements = [] }
+
+    package init(_ elements: [(key: String, value: BSONValue)]) { self.elements = elements }
+
+    package var count: Int { elements.count }
+    package var isEmpty: Bool { elements.isEmpty }
+    package var keys: [String] { elements.map(\.key) }
+
+    /// The value of the first element named `key`; setting `nil` removes it, setting a new key appends it.
+    package subscript(key: String) -> BSONValue? {
+        get { elements.first(where: { $0.key == key })?.value }
+        set {
+            if let index = elements.firstIndex(where: { $0.key == key }) {
+                if let newValue { elements[index].value = newValue } else { elements.remove(at: index) }
+            } else if let newValue {
+                elements.append((key, newValue))
+            }
+        }
+    }
+
+    /// Appends an element even if the key exists (BSON allows duplicate keys).
+    package mutating func append(_ key: String, _ value: BSONValue) { elements.append((key, value)) }
+}
