@@ -79,3 +79,9 @@ package struct BSONDecimal128: Sendable, Hashable {
         self.high = high
     }
 }
+
+/// A value from another layer (an interpreter object, say) that stands for one BSON value, so printing and
+/// encoding can treat it as that value.
+package protocol BSONValueConvertible {
+    var bsonValue: BSONValue { get }
+}
