@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderBSONCore() { #expect(Bool(true)) }
