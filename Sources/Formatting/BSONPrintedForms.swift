@@ -1,0 +1,180 @@
+import BSONCore
+
+/// mongosh's printed forms for BSON types (`shell-bson/src/printable-bson.ts` over js-bson's inspect
+/// methods), as styled segments: the quoted arguments take the string style, as js-bson inspects them.
+enum BSONPrintedForms {
+    static func quoted(_ text: String) -> InspectSegment {
+        InspectSegment(StringEscaping.quote(text), .string)
+    }
+
+    static func objectIDSegments(_ id: BSONObjectID) -> [InspectSegment] {
+        [InspectSegment("ObjectId("), quoted(hex(id.bytes)), InspectSegment(")")]
+    }
+
+    static func objectID(_ id: BSONObjectID) -> InspectNode {
+        .printed(objectIDSegments(id))
+    }
+
+    static func binary(_ binary: BSONBinary) -> InspectNode {
+        switch binary.subtype {
+        case 4 where binary.data.count == 16:
+            let h = hex(binary.data)
+            let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
+                String(h.utf8[h.utf8.index(h.utf8.startIndex, offsetBy: range.lowerBound)..<h.utf8.index(
+                    h.utf8.startIndex, offsetBy: range.upperBound)]) ?? ""
+            }
+            return .printed([InspectSegment("UUID("), quoted(parts.joined(separator: "-")), InspectSegment(")")])
+        case 5:
+            return .printed([InspectSegment("MD5("), quoted(hex(binary.data)), InspectSegment(")")])
+        default:
+            return .printed([
+                InspectSegment("Binary.createFromBase64("), quoted(base64(binary.data)), InspectSegment(", "),
+                InspectSegment(String(binary.subtype), .number), InspectSegment(")"),
+            ])
+        }
+    }
+
+    /// `ISODate('…')` in UTC with milliseconds, or `Invalid Date` outside JavaScript's date range.
+    static func date(milliseconds: Int64) -> InspectNode {
+        guard let iso = ISODateText.format(milliseconds: milliseconds) else {
+            return .printed([InspectSegment("Invalid Date", .date)])
+        }
+        return .printed([InspectSegment("ISODate('\(iso)')", .date)])
+    }
+
+    /// `/pattern/flags` when JavaScript can hold the regex, otherwise `BSONRegExp('pattern', 'flags')`.
+    static func regex(_ regex: BSONRegex) -> InspectNode {
+        let jsFlagOrder: [Character] = ["d", "g", "i", "m", "s", "u", "v", "y"]
+        let convertible =
+            regex.options.allSatisfy { "imsu".contains($0) } && !hasInlineFlags(regex.pattern)
+        guard convertible else {
+            return .printed([
+                InspectSegment("BSONRegExp("), quoted(regex.pattern), InspectSegment(", "), quoted(regex.options),
+                InspectSegment(")"),
+            ])
+        }
+        let flags = String(jsFlagOrder.filter { regex.options.contains($0) })
+        return .regexp("/\(regexSource(regex.pattern))/\(flags)")
+    }
+
+    /// Inline flag groups such as `(?i)` or `(?-i)`, which JavaScript rejects.
+    private static func hasInlineFlags(_ pattern: String) -> Bool {
+        let scalars = Array(pattern.unicodeScalars)
+        var index = 0
+        while index + 2 < scalars.count {
+            if scalars[index] == "\\" {
+                index += 2
+                continue
+            }
+            if scalars[index] == "(" && scalars[index + 1] == "?" && "imsx-".unicodeScalars.contains(scalars[index + 2]) {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// `RegExp.prototype.source`: `/` outside classes and line terminators escaped; empty → `(?:)`.
+    static func regexSource(_ pattern: String) -> String {
+        if pattern.isEmpty { return "(?:)" }
+        var result = ""
+        var inClass = false
+        var escaped = false
+        for scalar in pattern.unicodeScalars {
+            if escaped {
+                escaped = false
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\\":
+                escaped = true
+                result += "\\"
+            case "[":
+                inClass = true
+                result += "["
+            case "]":
+                inClass = false
+                result += "]"
+            case "/" where !inClass: result += "\\/"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func base64(_ bytes: [UInt8]) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index < bytes.count {
+            let b0 = UInt32(bytes[index])
+            let b1 = index + 1 < bytes.count ? UInt32(bytes[index + 1]) : 0
+            let b2 = index + 2 < bytes.count ? UInt32(bytes[index + 2]) : 0
+            let triple = b0 << 16 | b1 << 8 | b2
+            out.append(alphabet[Int(triple >> 18 & 63)])
+            out.append(alphabet[Int(triple >> 12 & 63)])
+            out.append(index + 1 < bytes.count ? alphabet[Int(triple >> 6 & 63)] : UInt8(ascii: "="))
+            out.append(index + 2 < bytes.count ? alphabet[Int(triple & 63)] : UInt8(ascii: "="))
+            index += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// `Date.prototype.toISOString()` without Foundation: proleptic Gregorian, UTC, milliseconds.
+package enum ISODateText {
+    /// The ISO text for milliseconds since the epoch, or nil outside JavaScript's ±8.64e15 ms range.
+    package static func format(milliseconds: Int64) -> String? {
+        guard abs(milliseconds) <= 8_640_000_000_000_000 else { return nil }
+        var days = milliseconds / 86_400_000
+        var msOfDay = milliseconds % 86_400_000
+        if msOfDay < 0 {
+            msOfDay += 86_400_000
+            days -= 1
+        }
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let yearText: String
+        if year >= 0 && year <= 9999 {
+            yearText = pad(year, 4)
+        } else {
+            yearText = (year < 0 ? "-" : "+") + pad(abs(year), 6)
+        }
+        let hour = msOfDay / 3_600_000
+        let minute = msOfDay / 60_000 % 60
+        let second = msOfDay / 1000 % 60
+        let ms = msOfDay % 1000
+        return "\(yearText)-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))."
+            + "\(pad(ms, 3))Z"
+    }
+
+    private static func pad(_ value: Int64, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderFormatting() { #expect(Bool(true)) }
