@@ -6,7 +6,15 @@ import TestSupport
 
 /// Golden tests: each line of `Snapshots/<corpus>.ejson` is one Extended JSON value; the matching block of
 /// `Snapshots/<corpus>.golden.txt` (blocks separated by `---` lines) is what mongosh prints for it, made by
-/// `/work/shared/tools/mongosh-inspect.js`. Re-record with `RECORD_SNAPSHOTS=1 swift test --filter GoldenTests`.
+/// `/work/shared/tools/mongosh-inspect.js`:
+///
+/// - `server`: `node mongosh-inspect.js --server` (documents from the server, `.serverDocument`);
+/// - `user`: `node mongosh-inspect.js --user` (values a script built, `.shell`);
+/// - `printjson`: `node -r Snapshots/printjson-preload.js mongosh-inspect.js --server`, the same conversions laid
+///   out with `util.inspect(v, { compact: false, depth: Infinity, breakLength: 80 })` (`.printjson`).
+///
+/// Re-record with `RECORD_SNAPSHOTS=1 swift test --scratch-path .build-fmt --filter FormattingTests`, then review
+/// the diff.
 @Suite("Golden layouts from mongosh-inspect.js", .tags(.small))
 struct GoldenTests {
     struct Case: CustomTestStringConvertible, Sendable {
@@ -17,10 +25,14 @@ struct GoldenTests {
         var testDescription: String { "\(corpus).ejson:\(line)" }
     }
 
-    static let corpora = ["server", "user"]
+    static let corpora = ["server", "user", "printjson"]
 
     static func options(for corpus: String) -> InspectOptions {
-        corpus == "user" ? .shell : .serverDocument
+        switch corpus {
+        case "user": .shell
+        case "printjson": .printjson
+        default: .serverDocument
+        }
     }
 
     static func loadCases() -> [Case] {
@@ -41,15 +53,22 @@ struct GoldenTests {
         return cases
     }
 
+    static func documents(_ items: [BSONValue]) -> [BSONDocument]? {
+        var documents: [BSONDocument] = []
+        for item in items {
+            guard case .document(let document) = item else { return nil }
+            documents.append(document)
+        }
+        return documents
+    }
+
     @Test(arguments: loadCases())
     func matchesMongosh(_ testCase: Case) throws {
         let value = try TestExtendedJSON.parse(testCase.input)
         let options = Self.options(for: testCase.corpus)
         let printed: String
-        if case .array(let items) = value, !items.isEmpty, case .document = items[0] {
-            let documents = items.compactMap { item -> BSONDocument? in
-                if case .document(let document) = item { document } else { nil }
-            }
+        // An array of documents is a cursor batch; check that form too.
+        if case .array(let items) = value, !items.isEmpty, let documents = Self.documents(items) {
             printed = Inspector.inspectBatch(documents, options: options)
         } else {
             printed = Inspector.inspect(value, options: options)
@@ -80,7 +99,14 @@ enum SnapshotFiles {
     static func recordGolden(corpus: String) {
         let input = sourceDirectory.appendingPathComponent("\(corpus).ejson")
         let output = sourceDirectory.appendingPathComponent("\(corpus).golden.txt")
-        runNode(arguments: [inspectTool, corpus == "user" ? "--user" : "--server"], input: input, output: output)
+        let arguments =
+            switch corpus {
+            case "user": [inspectTool, "--user"]
+            case "printjson":
+                ["-r", sourceDirectory.appendingPathComponent("printjson-preload.js").path, inspectTool, "--server"]
+            default: [inspectTool, "--server"]
+            }
+        runNode(arguments: arguments, input: input, output: output)
     }
 
     static func runNode(arguments: [String], input: URL, output: URL) {
@@ -88,8 +114,8 @@ enum SnapshotFiles {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["node"] + arguments
         guard let inputHandle = try? FileHandle(forReadingFrom: input) else { return }
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        guard let outputHandle = try? FileHandle(forWritingTo: output) else { return }
+        guard FileManager.default.createFile(atPath: output.path, contents: nil),
+            let outputHandle = try? FileHandle(forWritingTo: output) else { return }
         process.standardInput = inputHandle
         process.standardOutput = outputHandle
         try? process.run()
