@@ -1,0 +1,67 @@
+import BSONCore
+import MongoBridge
+import Testing
+import TestSupport
+
+@Suite("MongoError from connection failures", .tags(.medium))
+struct MongoErrorTests {
+    @Test func badURINamesTheRedactedURI() {
+        let error = #expect(throws: MongoError.self) {
+            try MongoClient(uri: "mongodb://alice:s3cret@localhost:notaport/")
+        }
+        #expect(error?.kind == .invalidURI)
+        #expect(error?.name == "MongoParseError")
+        #expect(error?.message.hasPrefix("Invalid connection string 'mongodb://alice:****@localhost:notaport/': ") == true,
+                "message '\(error?.message ?? "")'")
+        #expect(error?.message.contains("s3cret") == false)
+        print(error?.message ?? "")
+    }
+
+    @Test func wrongSchemeIsAParseError() {
+        let error = #expect(throws: MongoError.self) { try MongoClient(uri: "http://localhost") }
+        #expect(error?.kind == .invalidURI)
+        #expect(error?.message.hasPrefix("Invalid connection string 'http://localhost': ") == true)
+    }
+
+    @Test func serverSelectionTimesOutAndNamesTheHost() throws {
+        let client = try MongoClient(uri: "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=300")
+        defer { client.close() }
+        let start = ContinuousClock.now
+        let error = #expect(throws: MongoError.self) { try client.ping() }
+        let elapsed = ContinuousClock.now - start
+        #expect(elapsed < .seconds(2), "took \(elapsed)")
+        #expect(error?.kind == .serverSelection)
+        #expect(error?.name == "MongoServerSelectionError")
+        #expect(error?.message.contains("No suitable servers found") == true, "message '\(error?.message ?? "")'")
+        #expect(error?.message.contains("127.0.0.1:1") == true, "message '\(error?.message ?? "")'")
+    }
+
+    @Test func serverSelectionTimeoutParameterApplies() throws {
+        let client = try MongoClient(uri: "mongodb://127.0.0.1:1/", serverSelectionTimeoutMS: 200)
+        defer { client.close() }
+        let start = ContinuousClock.now
+        let error = #expect(throws: MongoError.self) { try client.serverVersion() }
+        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(error?.kind == .serverSelection)
+    }
+
+    @Test func redactedURIHidesOnlyThePassword() throws {
+        let cases: [(String, String)] = [
+            ("mongodb://alice:s3cret@h1:27017,h2/db?authSource=admin", "mongodb://alice:****@h1:27017,h2/db?authSource=admin"),
+            ("mongodb://alice@h1/", "mongodb://alice@h1/"),
+            ("mongodb://h1:27017", "mongodb://h1:27017"),
+            ("mongodb+srv://bob:p%40ss@cluster.example.net/?retryWrites=true", "mongodb+srv://bob:****@cluster.example.net/?retryWrites=true"),
+        ]
+        for (uri, redacted) in cases {
+            #expect(MongoClient.redactingPassword(in: uri) == redacted)
+        }
+        let client = try MongoClient(uri: "mongodb://alice:s3cret@127.0.0.1:1/db")
+        #expect(client.redactedURI == "mongodb://alice:****@127.0.0.1:1/db")
+    }
+
+    @Test(arguments: [(11000, "DuplicateKey"), (2, "BadValue"), (26, "NamespaceNotFound"), (50, "MaxTimeMSExpired"),
+                      (13, "Unauthorized"), (18, "AuthenticationFailed"), (59, "CommandNotFound")])
+    func codeNameTable(code: Int, name: String) {
+        #expect(MongoError.codeName(for: code) == name)
+    }
+}
