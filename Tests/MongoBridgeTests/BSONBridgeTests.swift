@@ -1,6 +1,6 @@
 import BSONCore
-import Testing
 import TestSupport
+import Testing
 
 @testable import MongoBridge
 
@@ -69,9 +69,10 @@ struct BSONServerRoundTripTests {
 
     @Test func everyTypeSurvivesInsertAndFind() throws {
         try TestDatabase.with { db in
-            let document = BSONDocument(everyType(id: 1).elements.filter {
-                !Self.convertedBySecantusDB.contains($0.key)
-            })
+            let document = BSONDocument(
+                everyType(id: 1).elements.filter {
+                    !Self.convertedBySecantusDB.contains($0.key)
+                })
             _ = try db.client.insertOne(database: db.name, collection: "types", document: document)
             let cursor = try db.client.find(
                 database: db.name, collection: "types", filter: bson(["_id": .int32(1)]), options: BSONDocument())

@@ -1,7 +1,7 @@
 import BSONCore
 import MongoBridge
-import Testing
 import TestSupport
+import Testing
 
 @Suite(
     "MongoClient against the test server", .tags(.medium),
@@ -131,8 +131,10 @@ struct MongoClientTests {
         try TestDatabase.with { db in
             let error = try #require(throws: MongoError.self) {
                 let cursor = try db.client.runCursorCommand(
-                    bson(["aggregate": .string("c"), "pipeline": .array([.document(bson(["$nope": .int32(1)]))]),
-                          "cursor": .document(BSONDocument())]),
+                    bson([
+                        "aggregate": .string("c"), "pipeline": .array([.document(bson(["$nope": .int32(1)]))]),
+                        "cursor": .document(BSONDocument()),
+                    ]),
                     database: db.name)
                 _ = try cursor.next()
             }

@@ -1,7 +1,7 @@
 import BSONCore
 import MongoBridge
-import Testing
 import TestSupport
+import Testing
 
 @Suite(
     "MongoCursor against the test server", .tags(.medium),
@@ -42,7 +42,9 @@ struct MongoCursorTests {
             let documents = try TestDatabase.drain(cursor)
             #expect(documents.count == 1)
             #expect(documents.first?.keys == ["name"])
-            if case .string(let name)? = documents.first?["name"] { #expect(name == "doc2") } else {
+            if case .string(let name)? = documents.first?["name"] {
+                #expect(name == "doc2")
+            } else {
                 Issue.record("no name in \(documents)")
             }
         }
@@ -90,11 +92,13 @@ struct MongoCursorTests {
         try TestDatabase.with { db in
             try seed(db)
             let pipeline: [BSONValue] = [
-                .document(bson([
-                    "$group": .document(bson([
-                        "_id": .string("$group"), "total": .document(bson(["$sum": .string("$n")])),
-                    ]))
-                ])),
+                .document(
+                    bson([
+                        "$group": .document(
+                            bson([
+                                "_id": .string("$group"), "total": .document(bson(["$sum": .string("$n")])),
+                            ]))
+                    ])),
                 .document(bson(["$sort": .document(bson(["_id": .int32(1)]))])),
             ]
             let cursor = try db.client.aggregate(

@@ -1,7 +1,7 @@
 import BSONCore
 import MongoBridge
-import Testing
 import TestSupport
+import Testing
 
 /// A client on the test server and a database name unique to one test, dropped afterwards.
 struct TestDatabase {
