@@ -8,7 +8,7 @@ enum BSONPrintedForms {
     }
 
     static func objectIDSegments(_ id: BSONObjectID) -> [InspectSegment] {
-        [InspectSegment("ObjectId("), quoted(hex(id.bytes)), InspectSegment(")")]
+        [InspectSegment("ObjectId("), quoted(id.hex), InspectSegment(")")]
     }
 
     static func objectID(_ id: BSONObjectID) -> InspectNode {

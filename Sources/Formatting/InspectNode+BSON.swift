@@ -38,7 +38,7 @@ extension InspectNode {
             self = .printed([InspectSegment("Long("), BSONPrintedForms.quoted(String(number)), InspectSegment(")")])
         case .decimal128(let decimal):
             self = .printed([
-                InspectSegment("Decimal128("), BSONPrintedForms.quoted(String(describing: decimal)),
+                InspectSegment("Decimal128("), BSONPrintedForms.quoted(decimal.description),
                 InspectSegment(")"),
             ])
         case .minKey: self = .printed([InspectSegment("MinKey()")])

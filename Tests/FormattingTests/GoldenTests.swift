@@ -64,7 +64,7 @@ struct GoldenTests {
 
     @Test(arguments: loadCases())
     func matchesMongosh(_ testCase: Case) throws {
-        let value = try TestExtendedJSON.parse(testCase.input)
+        let value = try ExtendedJSON.parse(testCase.input)
         let options = Self.options(for: testCase.corpus)
         let printed: String
         // An array of documents is a cursor batch; check that form too.
