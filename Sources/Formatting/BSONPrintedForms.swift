@@ -18,11 +18,8 @@ enum BSONPrintedForms {
     static func binary(_ binary: BSONBinary) -> InspectNode {
         switch binary.subtype {
         case 4 where binary.data.count == 16:
-            let h = hex(binary.data)
-            let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
-                String(h.utf8[h.utf8.index(h.utf8.startIndex, offsetBy: range.lowerBound)..<h.utf8.index(
-                    h.utf8.startIndex, offsetBy: range.upperBound)]) ?? ""
-            }
+            let digits = Array(hex(binary.data))
+            let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(digits[$0]) }
             return .printed([InspectSegment("UUID("), quoted(parts.joined(separator: "-")), InspectSegment(")")])
         case 5:
             return .printed([InspectSegment("MD5("), quoted(hex(binary.data)), InspectSegment(")")])
@@ -66,7 +63,8 @@ enum BSONPrintedForms {
                 index += 2
                 continue
             }
-            if scalars[index] == "(" && scalars[index + 1] == "?" && "imsx-".unicodeScalars.contains(scalars[index + 2]) {
+            if scalars[index] == "(" && scalars[index + 1] == "?" && "imsx-".unicodeScalars.contains(scalars[index + 2])
+            {
                 return true
             }
             index += 1

@@ -1,7 +1,7 @@
 import BSONCore
 import Formatting
-import Testing
 import TestSupport
+import Testing
 
 /// BSON values that the Extended JSON corpus cannot hold. Expected strings were printed by Node 20's
 /// `util.inspect` (options in each case) over objects whose `[util.inspect.custom]()` returns mongosh's form

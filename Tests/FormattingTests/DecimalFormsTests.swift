@@ -1,7 +1,7 @@
 import BSONCore
 import Formatting
-import Testing
 import TestSupport
+import Testing
 
 /// Decimal128 printing: mongosh's `Decimal128('…')` with the canonical string (as `mongosh-inspect.js` prints
 /// `{ $numberDecimal }` values).

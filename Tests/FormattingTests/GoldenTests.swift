@@ -1,8 +1,8 @@
 import BSONCore
-import Foundation
 import Formatting
-import Testing
+import Foundation
 import TestSupport
+import Testing
 
 /// Golden tests: each line of `Snapshots/<corpus>.ejson` is one Extended JSON value; the matching block of
 /// `Snapshots/<corpus>.golden.txt` (blocks separated by `---` lines) is what mongosh prints for it, made by
@@ -115,7 +115,8 @@ enum SnapshotFiles {
         process.arguments = ["node"] + arguments
         guard let inputHandle = try? FileHandle(forReadingFrom: input) else { return }
         guard FileManager.default.createFile(atPath: output.path, contents: nil),
-            let outputHandle = try? FileHandle(forWritingTo: output) else { return }
+            let outputHandle = try? FileHandle(forWritingTo: output)
+        else { return }
         process.standardInput = inputHandle
         process.standardOutput = outputHandle
         try? process.run()

@@ -1,7 +1,7 @@
 import BSONCore
 import Formatting
-import Testing
 import TestSupport
+import Testing
 
 /// Layout cases that Extended JSON cannot express (cycles, functions, class names, colors). Each expected
 /// string was printed by Node 20 with `util.inspect(value, { depth: 6, compact: 3, breakLength: 80 })`
@@ -68,13 +68,15 @@ struct InspectorTests {
                     [
                         InspectEntry("a", .number("1")),
                         InspectEntry(
-                            "y", .object([InspectEntry("b", .number("2")), InspectEntry("x", .circular(1))], identity: 2)),
+                            "y",
+                            .object([InspectEntry("b", .number("2")), InspectEntry("x", .circular(1))], identity: 2)),
                     ], identity: 1),
                 .object(
                     [
                         InspectEntry("b", .number("2")),
                         InspectEntry(
-                            "x", .object([InspectEntry("a", .number("1")), InspectEntry("y", .circular(2))], identity: 1)),
+                            "x",
+                            .object([InspectEntry("a", .number("1")), InspectEntry("y", .circular(2))], identity: 1)),
                     ], identity: 2),
             ]),
             expected: """
@@ -169,15 +171,18 @@ struct InspectorTests {
             name: "colors in grouped arrays",
             node: .array((1...11).map { .number(String($0)) } + [.number("100")]),
             options: InspectOptions(colors: true),
-            expected: "[\n   \u{1B}[33m1\u{1B}[39m,   \u{1B}[33m2\u{1B}[39m, \u{1B}[33m3\u{1B}[39m, \u{1B}[33m4\u{1B}[39m,  "
+            expected:
+                "[\n   \u{1B}[33m1\u{1B}[39m,   \u{1B}[33m2\u{1B}[39m, \u{1B}[33m3\u{1B}[39m, \u{1B}[33m4\u{1B}[39m,  "
                 + "\u{1B}[33m5\u{1B}[39m,\n   \u{1B}[33m6\u{1B}[39m,   \u{1B}[33m7\u{1B}[39m, \u{1B}[33m8\u{1B}[39m, "
-                + "\u{1B}[33m9\u{1B}[39m, \u{1B}[33m10\u{1B}[39m,\n  \u{1B}[33m11\u{1B}[39m, \u{1B}[33m100\u{1B}[39m\n]"),
+                + "\u{1B}[33m9\u{1B}[39m, \u{1B}[33m10\u{1B}[39m,\n  \u{1B}[33m11\u{1B}[39m, \u{1B}[33m100\u{1B}[39m\n]"
+        ),
         // colors: true; { a: { b: { c: { d: { e: { f: { g: {}, h: { i: 1 } } } } } } } }
         Case(
             name: "colors past depth",
             node: nest(
                 ["a", "b", "c", "d", "e", "f"],
-                .object([InspectEntry("g", .object([])), InspectEntry("h", .object([InspectEntry("i", .number("1"))]))])),
+                .object([InspectEntry("g", .object([])), InspectEntry("h", .object([InspectEntry("i", .number("1"))]))])
+            ),
             options: InspectOptions(colors: true),
             expected: """
                 {
