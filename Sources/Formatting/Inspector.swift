@@ -44,8 +44,8 @@ struct Layout {
         case .printed(let segments):
             var text = ""
             for segment in segments { text += stylize(segment.text, segment.style) }
-            guard text.contains("\n") else { return text }
-            return text.replacing("\n", with: "\n" + String(repeating: " ", count: indentationLvl))
+            guard StringEscaping.hasNewline(text) else { return text }
+            return StringEscaping.indentingNewlines(text, by: indentationLvl)
         case .circular(let identity):
             let index: Int
             if let known = circular[identity] {
@@ -140,7 +140,9 @@ struct Layout {
             trailer = "... \(remaining) more character\(remaining > 1 ? "s" : "")"
         }
         let valueLength = value.utf16.count
-        if valueLength > 16 && valueLength > options.breakLength - indentationLvl - 4 && value.contains("\n") {
+        if valueLength > 16 && valueLength > options.breakLength - indentationLvl - 4
+            && StringEscaping.hasNewline(value)
+        {
             let separator = " +\n" + String(repeating: " ", count: indentationLvl + 2)
             return StringEscaping.linesKeepingNewlines(value)
                 .map { stylize(StringEscaping.quote($0), .string) }
@@ -165,7 +167,7 @@ struct Layout {
                 let start = output.count + indentationLvl + open.utf16.count + base.utf16.count + 10
                 if isBelowBreakLength(output, start: start, base: base) {
                     let joined = output.joined(separator: ", ")
-                    if !joined.contains("\n") {
+                    if !StringEscaping.hasNewline(joined) {
                         return basePrefix + open + " " + joined + " " + close
                     }
                 }
@@ -183,6 +185,6 @@ struct Layout {
             totalLength += options.colors ? StringEscaping.removingColors(entry).utf16.count : entry.utf16.count
             if totalLength > options.breakLength { return false }
         }
-        return !base.contains("\n")
+        return !StringEscaping.hasNewline(base)
     }
 }

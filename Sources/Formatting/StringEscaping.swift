@@ -86,6 +86,21 @@ enum StringEscaping {
         return String(string.unicodeScalars[..<index])
     }
 
+    /// Whether the text holds a line feed (also inside a `\r\n` pair, which Swift counts as one Character).
+    static func hasNewline(_ string: String) -> Bool { string.utf8.contains(0x0A) }
+
+    /// Adds `count` spaces after every line feed, as Node does to custom inspect text.
+    static func indentingNewlines(_ string: String, by count: Int) -> String {
+        let indentation = String(repeating: " ", count: count)
+        var result = ""
+        result.reserveCapacity(string.utf8.count + count * 4)
+        for scalar in string.unicodeScalars {
+            result.unicodeScalars.append(scalar)
+            if scalar == "\n" { result += indentation }
+        }
+        return result
+    }
+
     /// Splits after each newline, keeping it (`split(/(?<=\n)/)`).
     static func linesKeepingNewlines(_ string: String) -> [String] {
         var lines: [String] = []
