@@ -91,6 +91,7 @@ package final class MongoClient {
 
     /// Cleans up libmongoc (`mongoc_cleanup`); the executable calls it once at exit, after closing every client.
     package static func cleanUpLibrary() {
+        _ = libraryInitialized  // `mongoc_cleanup` expects a matching `mongoc_init`.
         mongoc_cleanup()
     }
 

@@ -6,7 +6,7 @@ import CMongoC
 /// Built in one place, `MongoError.init(_:reply:context:isBulkWrite:)`, which switches on libmongoc's
 /// `(domain, code)`. Server errors keep the server's code, codeName, message and labels. Pure value type; safe to
 /// share across tasks.
-package struct MongoError: Error, Sendable {
+package struct MongoError: Error, Sendable, Equatable {
     /// What failed: how to present it and whether it is the user's, the server's or a bug.
     package enum Kind: Sendable, Hashable {
         /// No server answered within `serverSelectionTimeoutMS`.

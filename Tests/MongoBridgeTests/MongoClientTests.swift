@@ -82,6 +82,17 @@ struct MongoClientTests {
         }
     }
 
+    @Test func emptyInsertManyIsAnInvalidArgument() throws {
+        try TestDatabase.with { db in
+            let error = try #require(throws: MongoError.self) {
+                try db.client.insertMany(database: db.name, collection: "c", documents: [], ordered: true)
+            }
+            #expect(error.kind == .invalidArgument)
+            #expect(error.name == "MongoInvalidArgumentError")
+            #expect(error.message == "Cannot do an empty insert")
+        }
+    }
+
     @Test func serverErrorKeepsCodeAndCodeName() throws {
         try TestDatabase.with { db in
             let command = bson([
