@@ -124,8 +124,13 @@ struct Layout {
         let value = formatValue(entry.value, recurseTimes: recurseTimes)
         indentationLvl -= 2
         let name =
-            StringEscaping.isIdentifierKey(entry.key)
-            ? entry.key : stylize(StringEscaping.quote(entry.key), .string)
+            if entry.key == "__proto__" {
+                "['__proto__']"
+            } else if StringEscaping.isIdentifierKey(entry.key) {
+                entry.key
+            } else {
+                stylize(StringEscaping.quote(entry.key), .string)
+            }
         return "\(name): \(value)"
     }
 

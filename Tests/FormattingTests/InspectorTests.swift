@@ -105,6 +105,11 @@ struct InspectorTests {
             name: "array with an extra property",
             node: .array([.number("1"), .number("2"), .number("3")], extra: [InspectEntry("extra", .string("x"))]),
             expected: "[ 1, 2, 3, extra: 'x' ]"),
+        // JSON.parse('{"__proto__": 1, "a": 2}')
+        Case(
+            name: "own __proto__ key",
+            node: .object([InspectEntry("__proto__", .number("1")), InspectEntry("a", .number("2"))]),
+            expected: "{ ['__proto__']: 1, a: 2 }"),
         // { foo: new Foo(), empty: new (class Bar {})() }
         Case(
             name: "class instances",
