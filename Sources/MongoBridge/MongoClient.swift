@@ -40,10 +40,11 @@ package final class MongoClient {
         defer { mongoc_uri_destroy(parsed) }
         try Self.configure(parsed, serverSelectionTimeoutMS: serverSelectionTimeoutMS, redactedURI: redactedURI)
         guard let client = mongoc_client_new_from_uri_with_error(parsed, &error) else {
-            throw MongoError(
-                kind: .invalidURI,
-                message: "Cannot create a client for '\(redactedURI)': \(MongoError.message(of: error))",
-                code: Int(error.code), context: "creating the client")
+            // A `mongodb+srv://` URI is resolved here: a failed DNS lookup is a network error, the rest parse errors.
+            var failure = MongoError(error, reply: nil, context: "creating the client")
+            failure.kind = failure.kind == .connection ? .connection : .invalidURI
+            failure.message = "Cannot create a client for '\(redactedURI)': \(MongoError.message(of: error))"
+            throw failure
         }
         guard mongoc_client_set_error_api(client, MONGOC_ERROR_API_VERSION_2) else {
             mongoc_client_destroy(client)

@@ -25,6 +25,19 @@ struct MongoErrorTests {
                 + "Invalid URI Schema, expecting 'mongodb://' or 'mongodb+srv://'")
     }
 
+    @Test func unresolvableSRVHostIsANetworkError() {
+        let error = #expect(throws: MongoError.self) {
+            try MongoClient(uri: "mongodb+srv://bob:s3cret@cluster0.no-such-host.invalid/")
+        }
+        #expect(error?.kind == .connection)
+        #expect(error?.name == "MongoNetworkError")
+        #expect(
+            error?.message.hasPrefix(
+                "Cannot create a client for 'mongodb+srv://bob:****@cluster0.no-such-host.invalid/': ")
+                == true,
+            "message '\(error?.message ?? "")'")
+    }
+
     @Test func serverSelectionTimesOutAndNamesTheHost() throws {
         let client = try MongoClient(uri: "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=300")
         defer { client.close() }
