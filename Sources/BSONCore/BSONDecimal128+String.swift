@@ -114,7 +114,9 @@ extension BSONDecimal128: CustomStringConvertible {
         }
         var coefficientLow = low
         // 10^34 - 1 = 0x0001_ED09_BEAD_87C0_378D_8E63_FFFF_FFFF: larger coefficients are non-canonical zeros.
-        if coefficientHigh > 0x1_ED09_BEAD_87C0 || (coefficientHigh == 0x1_ED09_BEAD_87C0 && coefficientLow > 0x378D_8E63_FFFF_FFFF) {
+        if coefficientHigh > 0x1_ED09_BEAD_87C0
+            || (coefficientHigh == 0x1_ED09_BEAD_87C0 && coefficientLow > 0x378D_8E63_FFFF_FFFF)
+        {
             coefficientHigh = 0
             coefficientLow = 0
         }

@@ -97,8 +97,9 @@ struct BSONReader {
             let type = buffer[position]
             position += 1
             let key = try cString(at: &position, limit: end, what: "key")
-            let value = try value(type: type, typeOffset: typeOffset, key: key, at: &position, limit: end,
-                                  depth: depth)
+            let value = try value(
+                type: type, typeOffset: typeOffset, key: key, at: &position, limit: end,
+                depth: depth)
             body(key, value)
         }
     }
@@ -150,7 +151,6 @@ struct BSONReader {
         return BSONObjectID(bytes: bytes)
     }
 
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
     private func value(
         type: UInt8, typeOffset: Int, key: String, at position: inout Int, limit: Int, depth: Int
     ) throws(BSONError) -> BSONValue {
@@ -165,7 +165,8 @@ struct BSONReader {
         case 0x03, 0x04:
             try need(4, at: start, limit: limit, for: "the length of a \(type == 3 ? "document" : "array")")
             let length = Int(int32(at: start))
-            let value: BSONValue = type == 0x03
+            let value: BSONValue =
+                type == 0x03
                 ? .document(try document(at: start, limit: limit, depth: depth + 1))
                 : .array(try array(at: start, limit: limit, depth: depth + 1))
             position = start + length
@@ -175,7 +176,8 @@ struct BSONReader {
             let length = Int(int32(at: start))
             guard length >= 0 else { throw error(at: start, "Length \(length) of binary data is negative") }
             guard length <= limit - start - 5 else {
-                throw error(at: start, "Length \(length) of binary data exceeds the \(limit - start - 5) bytes available")
+                throw error(
+                    at: start, "Length \(length) of binary data exceeds the \(limit - start - 5) bytes available")
             }
             let subtype = buffer[start + 4]
             var dataStart = start + 5
@@ -186,7 +188,8 @@ struct BSONReader {
                 }
                 let inner = Int(int32(at: dataStart))
                 guard inner == length - 4 else {
-                    throw error(at: dataStart, "Inner length \(inner) of binary subtype 0x02 does not match \(length - 4)")
+                    throw error(
+                        at: dataStart, "Inner length \(inner) of binary subtype 0x02 does not match \(length - 4)")
                 }
                 dataStart += 4
                 dataLength = inner
@@ -230,7 +233,8 @@ struct BSONReader {
                 throw error(at: start, "Length \(length) of code with scope is less than the minimum of 14")
             }
             guard length <= limit - start else {
-                throw error(at: start, "Length \(length) of code with scope exceeds the \(limit - start) bytes available")
+                throw error(
+                    at: start, "Length \(length) of code with scope exceeds the \(limit - start) bytes available")
             }
             let end = start + length
             position = start + 4
@@ -238,7 +242,9 @@ struct BSONReader {
             let scope = try document(at: position, limit: end, depth: depth + 1)
             position += Int(int32(at: position))
             guard position == end else {
-                throw error(at: start, "Length \(length) of code with scope does not match its contents (\(position - start) bytes)")
+                throw error(
+                    at: start,
+                    "Length \(length) of code with scope does not match its contents (\(position - start) bytes)")
             }
             return .codeWithScope(code: code, scope: scope)
         case 0x10:

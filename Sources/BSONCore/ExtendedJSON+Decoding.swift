@@ -33,7 +33,6 @@ struct ExtendedJSONDecoder {
         return BSONDocument(elements)
     }
 
-    // swiftlint:disable:next cyclomatic_complexity
     private func object(_ members: [(key: String, value: JSONNode)], node: JSONNode) throws(BSONError) -> BSONValue {
         guard let first = members.first?.key, first.hasPrefix("$") else { return .document(try document(members)) }
         let keys = Set(members.map(\.key))
@@ -44,7 +43,10 @@ struct ExtendedJSONDecoder {
                 if let extra = extra.first {
                     throw error(node, "Unexpected key '\(extra)' in a '\(wrapper)' object")
                 }
-                throw error(node, "Expected keys \(expected.sorted().map { "'\($0)'" }.joined(separator: ", ")) in a '\(wrapper)' object")
+                throw error(
+                    node,
+                    "Expected keys \(expected.sorted().map { "'\($0)'" }.joined(separator: ", ")) in a '\(wrapper)' object"
+                )
             }
         }
 
@@ -176,7 +178,8 @@ struct ExtendedJSONDecoder {
         return text
     }
 
-    private func subobject(_ node: JSONNode, keys: Set<String>, for key: String) throws(BSONError) -> [String: JSONNode] {
+    private func subobject(_ node: JSONNode, keys: Set<String>, for key: String) throws(BSONError) -> [String: JSONNode]
+    {
         guard case .object(let members) = node.kind else {
             throw error(node, "Expected an object for '\(key)', found \(describe(node))")
         }

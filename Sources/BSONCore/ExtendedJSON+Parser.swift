@@ -188,7 +188,8 @@ struct JSONParser {
         if position < bytes.count && (bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E")) {
             isInteger = false
             position += 1
-            if position < bytes.count && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")) {
+            if position < bytes.count && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-"))
+            {
                 position += 1
             }
             guard position < bytes.count, isDigit(bytes[position]) else {
@@ -225,7 +226,10 @@ struct JSONParser {
                 runStart = position
             } else if byte < 0x20 {
                 let code = String(byte, radix: 16, uppercase: true)
-                throw error(at: position, "Control character U+\(String(repeating: "0", count: 4 - code.count))\(code) must be escaped in a string")
+                throw error(
+                    at: position,
+                    "Control character U+\(String(repeating: "0", count: 4 - code.count))\(code) must be escaped in a string"
+                )
             } else {
                 position += 1
             }

@@ -64,7 +64,6 @@ struct ExtendedJSONWriter {
         }
     }
 
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
     mutating func write(_ value: BSONValue, level: Int) {
         switch value {
         case .double(let number):
@@ -90,10 +89,12 @@ struct ExtendedJSONWriter {
             output += "]"
         case .binary(let binary):
             let subtype = String(binary.subtype, radix: 16)
-            wrapper("$binary", level: level, members: [
-                ("base64", { writer, _ in writer.writeString(Data(binary.data).base64EncodedString()) }),
-                ("subType", { writer, _ in writer.writeString(subtype.count == 1 ? "0" + subtype : subtype) }),
-            ])
+            wrapper(
+                "$binary", level: level,
+                members: [
+                    ("base64", { writer, _ in writer.writeString(Data(binary.data).base64EncodedString()) }),
+                    ("subType", { writer, _ in writer.writeString(subtype.count == 1 ? "0" + subtype : subtype) }),
+                ])
         case .undefined: wrapper("$undefined", level: level) { writer, _ in writer.output += "true" }
         case .objectID(let id): wrapper("$oid", level: level) { writer, _ in writer.writeString(id.hex) }
         case .bool(let flag): output += flag ? "true" : "false"
@@ -107,15 +108,19 @@ struct ExtendedJSONWriter {
             }
         case .null: output += "null"
         case .regex(let regex):
-            wrapper("$regularExpression", level: level, members: [
-                ("pattern", { writer, _ in writer.writeString(regex.pattern) }),
-                ("options", { writer, _ in writer.writeString(regex.options) }),
-            ])
+            wrapper(
+                "$regularExpression", level: level,
+                members: [
+                    ("pattern", { writer, _ in writer.writeString(regex.pattern) }),
+                    ("options", { writer, _ in writer.writeString(regex.options) }),
+                ])
         case .dbPointer(let namespace, let id):
-            wrapper("$dbPointer", level: level, members: [
-                ("$ref", { writer, _ in writer.writeString(namespace) }),
-                ("$id", { writer, inner in writer.write(.objectID(id), level: inner) }),
-            ])
+            wrapper(
+                "$dbPointer", level: level,
+                members: [
+                    ("$ref", { writer, _ in writer.writeString(namespace) }),
+                    ("$id", { writer, inner in writer.write(.objectID(id), level: inner) }),
+                ])
         case .code(let code): wrapper("$code", level: level) { writer, _ in writer.writeString(code) }
         case .symbol(let text): wrapper("$symbol", level: level) { writer, _ in writer.writeString(text) }
         case .codeWithScope(let code, let scope):
@@ -135,10 +140,12 @@ struct ExtendedJSONWriter {
                 wrapper("$numberInt", level: level) { writer, _ in writer.writeString(String(number)) }
             }
         case .timestamp(let stamp):
-            wrapper("$timestamp", level: level, members: [
-                ("t", { writer, _ in writer.output += String(stamp.t) }),
-                ("i", { writer, _ in writer.output += String(stamp.i) }),
-            ])
+            wrapper(
+                "$timestamp", level: level,
+                members: [
+                    ("t", { writer, _ in writer.output += String(stamp.t) }),
+                    ("i", { writer, _ in writer.output += String(stamp.i) }),
+                ])
         case .int64(let number):
             if mode == .relaxed {
                 output += String(number)

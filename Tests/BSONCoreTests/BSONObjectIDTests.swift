@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import BSONCore
 
@@ -16,9 +16,12 @@ struct BSONObjectIDTests {
         #expect(try BSONObjectID(hex: "ffffffff0000000000000000").timestamp == UInt32.max)
     }
 
-    @Test("rejects anything but 24 hex digits", .tags(.small), arguments: [
-        "", "56e1fc72e0c917e9c471416", "56e1fc72e0c917e9c47141611", "56e1fc72e0c917e9c471416g", "56e1fc72-0c917e9c4714161",
-    ])
+    @Test(
+        "rejects anything but 24 hex digits", .tags(.small),
+        arguments: [
+            "", "56e1fc72e0c917e9c471416", "56e1fc72e0c917e9c47141611", "56e1fc72e0c917e9c471416g",
+            "56e1fc72-0c917e9c4714161",
+        ])
     func rejects(_ hex: String) {
         #expect(throws: BSONError(.invalidObjectID, "Invalid ObjectId '\(hex)': expected 24 hexadecimal digits")) {
             try BSONObjectID(hex: hex)

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 @testable import BSONCore
 
@@ -32,15 +32,19 @@ struct BSONValueTests {
         #expect(BSONValue.array([.null, .minKey]) != .array([.minKey, .null]))
     }
 
-    @Test("typeName is MongoDB's $type alias", .tags(.small), arguments: [
-        (BSONValue.double(1), "double"), (.string(""), "string"), (.document([:]), "object"), (.array([]), "array"),
-        (.binary(BSONBinary(subtype: 0, data: [])), "binData"), (.undefined, "undefined"),
-        (.objectID(.sample), "objectId"), (.bool(true), "bool"), (.datetime(0), "date"), (.null, "null"),
-        (.regex(BSONRegex(pattern: "", options: "")), "regex"), (.dbPointer(namespace: "a", id: .sample), "dbPointer"),
-        (.code(""), "javascript"), (.symbol(""), "symbol"), (.codeWithScope(code: "", scope: [:]), "javascriptWithScope"),
-        (.int32(1), "int"), (.timestamp(BSONTimestamp(t: 0, i: 0)), "timestamp"), (.int64(1), "long"),
-        (decimal(0x3040_0000_0000_0000, 1), "decimal"), (.minKey, "minKey"), (.maxKey, "maxKey"),
-    ])
+    @Test(
+        "typeName is MongoDB's $type alias", .tags(.small),
+        arguments: [
+            (BSONValue.double(1), "double"), (.string(""), "string"), (.document([:]), "object"), (.array([]), "array"),
+            (.binary(BSONBinary(subtype: 0, data: [])), "binData"), (.undefined, "undefined"),
+            (.objectID(.sample), "objectId"), (.bool(true), "bool"), (.datetime(0), "date"), (.null, "null"),
+            (.regex(BSONRegex(pattern: "", options: "")), "regex"),
+            (.dbPointer(namespace: "a", id: .sample), "dbPointer"),
+            (.code(""), "javascript"), (.symbol(""), "symbol"),
+            (.codeWithScope(code: "", scope: [:]), "javascriptWithScope"),
+            (.int32(1), "int"), (.timestamp(BSONTimestamp(t: 0, i: 0)), "timestamp"), (.int64(1), "long"),
+            (decimal(0x3040_0000_0000_0000, 1), "decimal"), (.minKey, "minKey"), (.maxKey, "maxKey"),
+        ])
     func typeName(value: BSONValue, name: String) {
         #expect(value.typeName == name)
     }
