@@ -2,14 +2,20 @@
 ///
 /// Pure value type; safe to share across tasks.
 package struct BSONDocument: Sendable {
+    /// The key-value pairs in order, duplicates included.
     package private(set) var elements: [(key: String, value: BSONValue)]
 
+    /// An empty document.
     package init() { elements = [] }
 
+    /// A document with these elements, in this order.
     package init(_ elements: [(key: String, value: BSONValue)]) { self.elements = elements }
 
+    /// The number of elements.
     package var count: Int { elements.count }
+    /// Whether there are no elements.
     package var isEmpty: Bool { elements.isEmpty }
+    /// The keys in order.
     package var keys: [String] { elements.map(\.key) }
 
     /// The value of the first element named `key`; setting `nil` removes it, setting a new key appends it.

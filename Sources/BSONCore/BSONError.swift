@@ -49,5 +49,6 @@ package struct BSONError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The same as `message`.
     package var description: String { message }
 }

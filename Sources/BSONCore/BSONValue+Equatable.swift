@@ -2,6 +2,7 @@
 /// (same payload) and `-0.0 != 0.0`, which is what a round trip through BSON must preserve. `.int32(1)` and
 /// `.int64(1)` differ, as do `.double(1)` and `.int32(1)`: use a numeric comparison where MongoDB's is meant.
 extension BSONValue: Equatable, Hashable {
+    /// Same case and same payload; doubles by bit pattern.
     package static func == (lhs: BSONValue, rhs: BSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.double(let a), .double(let b)): a.bitPattern == b.bitPattern
@@ -26,6 +27,7 @@ extension BSONValue: Equatable, Hashable {
         }
     }
 
+    /// Hashes the type byte and the payload, consistently with `==`.
     package func hash(into hasher: inout Hasher) {
         hasher.combine(typeByte)
         switch self {
@@ -56,11 +58,13 @@ extension BSONValue: Equatable, Hashable {
 /// Ordered equality: same keys with equal values in the same order (`{a:1, b:2} != {b:2, a:1}`), duplicates
 /// included. Values compare as `BSONValue` does (doubles by bit pattern).
 extension BSONDocument: Equatable, Hashable {
+    /// Same keys and equal values, in the same order.
     package static func == (lhs: BSONDocument, rhs: BSONDocument) -> Bool {
         lhs.elements.count == rhs.elements.count
             && zip(lhs.elements, rhs.elements).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 
+    /// Hashes keys and values in order, consistently with `==`.
     package func hash(into hasher: inout Hasher) {
         hasher.combine(elements.count)
         for (key, value) in elements {

@@ -28,9 +28,12 @@ package enum BSONValue: Sendable {
 
 /// Binary data with its BSON subtype (0 generic, 4 UUID, 5 MD5, 0x80... user defined).
 package struct BSONBinary: Sendable, Hashable {
+    /// The BSON binary subtype byte.
     package var subtype: UInt8
+    /// The bytes, without the subtype 0x02 inner length.
     package var data: [UInt8]
 
+    /// Makes binary data of the given subtype.
     package init(subtype: UInt8, data: [UInt8]) {
         self.subtype = subtype
         self.data = data
@@ -39,8 +42,10 @@ package struct BSONBinary: Sendable, Hashable {
 
 /// A 12-byte ObjectId.
 package struct BSONObjectID: Sendable, Hashable {
+    /// The 12 bytes: 4 of seconds (big-endian), 5 process-unique, 3 of counter (big-endian).
     package var bytes: [UInt8]
 
+    /// Makes an ObjectId from exactly 12 bytes (a broken invariant otherwise: use `init(hex:)` for input).
     package init(bytes: [UInt8]) {
         precondition(bytes.count == 12, "An ObjectId has 12 bytes")
         self.bytes = bytes
@@ -49,9 +54,12 @@ package struct BSONObjectID: Sendable, Hashable {
 
 /// A regular expression: pattern and flags (BSON keeps the flags sorted).
 package struct BSONRegex: Sendable, Hashable {
+    /// The pattern, without slashes.
     package var pattern: String
+    /// The option letters (`i`, `l`, `m`, `s`, `u`, `x`).
     package var options: String
 
+    /// Makes a regular expression; the options are stored as given.
     package init(pattern: String, options: String) {
         self.pattern = pattern
         self.options = options
@@ -60,9 +68,12 @@ package struct BSONRegex: Sendable, Hashable {
 
 /// A BSON timestamp: seconds `t` and increment `i`.
 package struct BSONTimestamp: Sendable, Hashable {
+    /// Seconds since the Unix epoch.
     package var t: UInt32
+    /// The increment within that second.
     package var i: UInt32
 
+    /// Makes a timestamp from seconds and increment.
     package init(t: UInt32, i: UInt32) {
         self.t = t
         self.i = i
@@ -71,9 +82,12 @@ package struct BSONTimestamp: Sendable, Hashable {
 
 /// An IEEE 754-2008 decimal128 value in its BID encoding (two little-endian 64-bit halves).
 package struct BSONDecimal128: Sendable, Hashable {
+    /// The low 64 bits of the coefficient.
     package var low: UInt64
+    /// Sign, combination field, exponent and the high coefficient bits.
     package var high: UInt64
 
+    /// Makes a decimal from its two BID halves.
     package init(low: UInt64, high: UInt64) {
         self.low = low
         self.high = high
