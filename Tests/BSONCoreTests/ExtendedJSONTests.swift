@@ -55,6 +55,11 @@ struct ExtendedJSONTests {
                 #"{"a":{"$numberInt":"1"},"b":{"$numberLong":"2147483648"},"c":{"$numberDouble":"9.223372036854776E+18"},"d":{"$numberDouble":"1.5"},"e":{"$numberInt":"0"},"f":{"$numberDouble":"100.0"},"g":{"$numberDouble":"-0.0"}}"#
         ),
         .init(
+            name: "1.0 is a double and 1 an int32", text: #"{"a":1.0,"b":1,"c":[1.0,1]}"#,
+            canonical:
+                #"{"a":{"$numberDouble":"1.0"},"b":{"$numberInt":"1"},"c":[{"$numberDouble":"1.0"},{"$numberInt":"1"}]}"#
+        ),
+        .init(
             name: "$numberDouble spellings", text: #"{"a":{"$numberDouble":"1E+2"},"b":{"$numberDouble":"-1.5e-3"}}"#,
             canonical: #"{"a":{"$numberDouble":"100.0"},"b":{"$numberDouble":"-0.0015"}}"#),
         .init(
