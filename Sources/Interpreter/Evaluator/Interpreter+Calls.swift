@@ -1,0 +1,148 @@
+/// Functions: creation, calls, `new`, and binding of parameters and destructuring patterns.
+extension Interpreter {
+    /// A function object for `node` closing over `scope`.
+    func makeFunction(_ node: FunctionNode, _ scope: Scope, inferredName: String? = nil) -> JSObject {
+        let object = JSObject(kind: .function)
+        object.scriptFunction = ScriptFunction(node: node, scope: scope, capturedThis: nil)
+        if node.name.isEmpty, let inferredName { object.set("name", .string(inferredName), enumerable: false) }
+        return object
+    }
+
+    /// Calls `function` with `this` and `arguments`.
+    func callFunction(_ function: JSObject, this: JSValue, arguments: [JSValue]) throws -> JSValue {
+        try tick()
+        if let script = function.scriptFunction {
+            return try callScript(script, this: this, arguments: arguments)
+        }
+        if let native = function.nativeFunction {
+            do {
+                return try native.body(NativeCall(this: this, arguments: arguments, isConstruct: false, interpreter: self))
+            } catch {
+                throw scriptError(from: error)
+            }
+        }
+        if let bound = function.boundFunction {
+            return try callFunction(bound.target, this: bound.this, arguments: bound.arguments + arguments)
+        }
+        throw JSError.typeError("\(function.functionName ?? "value") is not a function")
+    }
+
+    func callScript(_ script: ScriptFunction, this: JSValue, arguments: [JSValue]) throws -> JSValue {
+        guard callDepth < maxCallDepth else { throw JSError.rangeError("Maximum call stack size exceeded") }
+        callDepth += 1
+        functionDepth += 1
+        let savedFile = currentFileName
+        let savedRange = currentRange
+        defer {
+            callDepth -= 1
+            functionDepth -= 1
+            currentFileName = savedFile
+            currentRange = savedRange
+        }
+        let node = script.node
+        currentFileName = node.fileName
+        let scope = Scope(parent: script.scope, thisValue: node.isArrow ? nil : this)
+        do {
+            if let names = node.simpleParameterNames {
+                for (index, name) in names.enumerated() {
+                    scope.declare(name, index < arguments.count ? arguments[index] : .undefined)
+                }
+            } else {
+                for (index, parameter) in node.parameters.enumerated() {
+                    try bind(parameter, index < arguments.count ? arguments[index] : .undefined, kind: .let, scope)
+                }
+                if let rest = node.rest {
+                    let remaining = arguments.count > node.parameters.count ? Array(arguments[node.parameters.count...]) : []
+                    try bind(rest, .object(JSObject.makeArray(remaining)), kind: .let, scope)
+                }
+            }
+            if node.usesArguments { scope.declare("arguments", .object(JSObject.makeArray(arguments))) }
+            for name in node.varNames where scope.bindings[name] == nil { scope.declare(name, .undefined) }
+            switch node.body {
+            case .expression(let expression):
+                return try evaluate(expression, scope)
+            case .block(let block):
+                try hoistFunctions(block.statements, into: scope)
+                if case .returnValue(let value) = try executeStatements(block.statements, scope) { return value }
+                return .undefined
+            }
+        } catch {
+            throw scriptError(from: error)
+        }
+    }
+
+    /// `new callee(...arguments)`.
+    func construct(_ callee: JSValue, arguments: [JSValue], description: String) throws -> JSValue {
+        guard case .object(let function) = callee, function.isCallable else {
+            throw JSError.typeError("\(description) is not a constructor")
+        }
+        try tick()
+        if let native = function.nativeFunction {
+            do {
+                return try native.body(NativeCall(this: .undefined, arguments: arguments, isConstruct: true, interpreter: self))
+            } catch {
+                throw scriptError(from: error)
+            }
+        }
+        if let bound = function.boundFunction {
+            return try construct(.object(bound.target), arguments: bound.arguments + arguments, description: description)
+        }
+        guard let script = function.scriptFunction, !script.node.isArrow else {
+            throw JSError.typeError("\(description) is not a constructor")
+        }
+        let instance = JSObject(kind: .ordinary)
+        if case .object(let prototype) = try getProperty(function, "prototype") { instance.prototype = prototype }
+        let result = try callScript(script, this: .object(instance), arguments: arguments)
+        if case .object = result { return result }
+        return .object(instance)
+    }
+
+    /// Binds `value` to a pattern: declares with `kind`, or assigns to existing targets when `kind` is nil.
+    func bind(_ pattern: Pattern, _ value: JSValue, kind: VariableKind?, _ scope: Scope) throws {
+        switch pattern {
+        case .identifier(let name, _):
+            switch kind {
+            case .let?, .const?:
+                scope.declare(name, value, isConst: kind == .const)
+            case .var?:
+                if let declaring = scope.scope(declaring: name) {
+                    declaring.bindings[name] = Scope.Binding(value: value, isConst: false)
+                } else {
+                    globalScope.declare(name, value)
+                }
+            case nil:
+                try assign(name, value, scope)
+            }
+        case .member(let target):
+            try putValue(try makeReference(target, scope), value, scope)
+        case .withDefault(let target, let defaultExpression):
+            let actual = value.isUndefined ? try evaluate(defaultExpression, scope, name: target.simpleName) : value
+            try bind(target, actual, kind: kind, scope)
+        case .object(let properties, let rest, _):
+            guard !value.isNullish else {
+                throw JSError.typeError("Cannot destructure '\(value.toDisplayString())' as it is \(value.toDisplayString()).")
+            }
+            var used: Set<String> = []
+            for property in properties {
+                let key = try propertyKey(property.key, scope)
+                used.insert(key)
+                try bind(property.value, try getProperty(value, key), kind: kind, scope)
+            }
+            if let rest {
+                let remaining = JSObject(kind: .ordinary)
+                for (key, entry) in try ownEnumerableEntries(value) where !used.contains(key) { remaining.set(key, entry) }
+                try bind(rest, .object(remaining), kind: kind, scope)
+            }
+        case .array(let elements, let rest, _):
+            let items = try iterateToArray(value)
+            for (index, element) in elements.enumerated() {
+                guard let element else { continue }
+                try bind(element, index < items.count ? items[index] : .undefined, kind: kind, scope)
+            }
+            if let rest {
+                let remaining = items.count > elements.count ? Array(items[elements.count...]) : []
+                try bind(rest, .object(JSObject.makeArray(remaining)), kind: kind, scope)
+            }
+        }
+    }
+}

@@ -1,0 +1,316 @@
+/// Expression evaluation.
+extension Interpreter {
+    /// Evaluates an expression; `name` names an anonymous function being assigned (`const f = () => …`).
+    func evaluate(_ expression: Expression, _ scope: Scope, name: String? = nil) throws -> JSValue {
+        switch expression {
+        case .number(let value, _):
+            return .number(value)
+        case .string(let value, _):
+            return .string(value)
+        case .template(let strings, let expressions, _):
+            var result = strings[0]
+            for (index, part) in expressions.enumerated() {
+                result += try toString(try evaluate(part, scope))
+                result += strings[index + 1]
+            }
+            return .string(result)
+        case .regex(let pattern, let flags, _):
+            return .object(JSObject.makeRegExp(source: pattern, flags: flags))
+        case .boolean(let value, _):
+            return .bool(value)
+        case .null:
+            return .null
+        case .identifier(let identifier, _):
+            if let value = scope.lookup(identifier) { return value }
+            throw JSError.referenceError("\(identifier) is not defined")
+        case .this:
+            return scope.resolvedThis
+        case .array(let elements, _):
+            return .object(JSObject.makeArray(try evaluateElements(elements, scope)))
+        case .object(let properties, _):
+            return .object(try evaluateObject(properties, scope))
+        case .function(let node, _):
+            return .object(makeFunction(node, scope, inferredName: name))
+        case .unary(let op, let operand, _):
+            return try evaluateUnary(op, operand, scope)
+        case .update(let isIncrement, let isPrefix, let target, _):
+            let reference = try makeReference(target, scope)
+            let old = try toNumber(try getValue(reference, scope))
+            let new = isIncrement ? old + 1 : old - 1
+            try putValue(reference, .number(new), scope)
+            return .number(isPrefix ? new : old)
+        case .binary(let op, let left, let right, _):
+            let leftValue = try evaluate(left, scope)
+            let rightValue = try evaluate(right, scope)
+            return try binaryOperation(op, leftValue, rightValue)
+        case .logical(let op, let left, let right, _):
+            let leftValue = try evaluate(left, scope)
+            switch op {
+            case .and: return leftValue.isTruthy ? try evaluate(right, scope) : leftValue
+            case .or: return leftValue.isTruthy ? leftValue : try evaluate(right, scope)
+            case .nullish: return leftValue.isNullish ? try evaluate(right, scope) : leftValue
+            }
+        case .assign(let target, let valueExpression, _):
+            if case .identifier(let identifier, _) = target {
+                let value = try evaluate(valueExpression, scope, name: identifier)
+                try assign(identifier, value, scope)
+                return value
+            }
+            if case .member(let memberExpression) = target {
+                let reference = try makeReference(memberExpression, scope)
+                let value = try evaluate(valueExpression, scope)
+                try putValue(reference, value, scope)
+                return value
+            }
+            let value = try evaluate(valueExpression, scope)
+            try bind(target, value, kind: nil, scope)
+            return value
+        case .compoundAssign(let op, let target, let valueExpression, _):
+            let reference = try makeReference(target, scope)
+            let old = try getValue(reference, scope)
+            let value = try binaryOperation(op, old, try evaluate(valueExpression, scope))
+            try putValue(reference, value, scope)
+            return value
+        case .logicalAssign(let op, let target, let valueExpression, _):
+            let reference = try makeReference(target, scope)
+            let old = try getValue(reference, scope)
+            let shouldAssign =
+                switch op {
+                case .and: old.isTruthy
+                case .or: !old.isTruthy
+                case .nullish: old.isNullish
+                }
+            guard shouldAssign else { return old }
+            let value = try evaluate(valueExpression, scope, name: target.identifierName)
+            try putValue(reference, value, scope)
+            return value
+        case .conditional(let test, let then, let otherwise, _):
+            return try evaluate(test, scope).isTruthy ? try evaluate(then, scope) : try evaluate(otherwise, scope)
+        case .sequence(let expressions, _):
+            var value = JSValue.undefined
+            for expression in expressions { value = try evaluate(expression, scope) }
+            return value
+        case .member, .index, .call:
+            return try evaluateChain(expression, scope) ?? .undefined
+        case .optionalChain(let inner, _):
+            return try evaluateChain(inner, scope) ?? .undefined
+        case .new(let calleeExpression, let arguments, let range):
+            let callee = try evaluate(calleeExpression, scope)
+            let argumentValues = try evaluateArguments(arguments, scope)
+            let saved = currentRange
+            currentRange = range
+            defer { currentRange = saved }
+            return try construct(callee, arguments: argumentValues, description: describe(calleeExpression))
+        case .await(let inner, _):
+            return try evaluate(inner, scope)
+        }
+    }
+
+    /// Evaluates a member/call chain; nil when a `?.` met `null` or `undefined` (the chain short-circuits).
+    func evaluateChain(_ expression: Expression, _ scope: Scope) throws -> JSValue? {
+        switch expression {
+        case .member(let objectExpression, let key, let isOptional, _):
+            guard let base = try evaluateChainBase(objectExpression, scope) else { return nil }
+            if isOptional && base.isNullish { return nil }
+            return try getProperty(base, key)
+        case .index(let objectExpression, let keyExpression, let isOptional, _):
+            guard let base = try evaluateChainBase(objectExpression, scope) else { return nil }
+            if isOptional && base.isNullish { return nil }
+            return try getIndexed(base, try evaluate(keyExpression, scope))
+        case .call(let calleeExpression, let arguments, let isOptional, let range):
+            var thisValue = JSValue.undefined
+            let function: JSValue
+            switch calleeExpression {
+            case .member(let objectExpression, let key, let isOptionalMember, _):
+                guard let base = try evaluateChainBase(objectExpression, scope) else { return nil }
+                if isOptionalMember && base.isNullish { return nil }
+                function = try getProperty(base, key)
+                thisValue = base
+            case .index(let objectExpression, let keyExpression, let isOptionalMember, _):
+                guard let base = try evaluateChainBase(objectExpression, scope) else { return nil }
+                if isOptionalMember && base.isNullish { return nil }
+                function = try getIndexed(base, try evaluate(keyExpression, scope))
+                thisValue = base
+            default:
+                guard let value = try evaluateChainBase(calleeExpression, scope) else { return nil }
+                function = value
+            }
+            if isOptional && function.isNullish { return nil }
+            let argumentValues = try evaluateArguments(arguments, scope)
+            guard case .object(let object) = function, object.isCallable else {
+                currentRange = range
+                throw JSError.typeError("\(describe(calleeExpression)) is not a function")
+            }
+            let saved = currentRange
+            currentRange = range
+            defer { currentRange = saved }
+            return try callFunction(object, this: thisValue, arguments: argumentValues)
+        default:
+            return try evaluate(expression, scope)
+        }
+    }
+
+    @inline(__always)
+    func evaluateChainBase(_ expression: Expression, _ scope: Scope) throws -> JSValue? {
+        switch expression {
+        case .member, .index, .call: try evaluateChain(expression, scope)
+        default: try evaluate(expression, scope)
+        }
+    }
+
+    /// How an error message names a callee: `db.foo.bar`, `a.b(...).c`, or `(intermediate value)`.
+    func describe(_ expression: Expression) -> String {
+        switch expression {
+        case .identifier(let name, _): name
+        case .this: "this"
+        case .member(let object, let key, _, _): describe(object) + "." + key
+        case .index(let object, .string(let key, _), _, _): describe(object) + "[\"\(key)\"]"
+        case .index(let object, .number(let key, _), _, _): describe(object) + "[\(JSNumber.format(key))]"
+        case .index(let object, _, _, _): describe(object) + "[...]"
+        case .call(let callee, _, _, _): describe(callee) + "(...)"
+        case .optionalChain(let inner, _): describe(inner)
+        default: "(intermediate value)"
+        }
+    }
+
+    func evaluateArguments(_ arguments: [Argument], _ scope: Scope) throws -> [JSValue] {
+        var values: [JSValue] = []
+        values.reserveCapacity(arguments.count)
+        for argument in arguments {
+            switch argument {
+            case .expression(let expression):
+                values.append(try evaluate(expression, scope))
+            case .spread(let expression):
+                values.append(contentsOf: try iterateToArray(try evaluate(expression, scope)))
+            }
+        }
+        return values
+    }
+
+    func evaluateElements(_ elements: [ArrayElement], _ scope: Scope) throws -> [JSValue] {
+        var values: [JSValue] = []
+        values.reserveCapacity(elements.count)
+        for element in elements {
+            switch element {
+            case .expression(let expression): values.append(try evaluate(expression, scope))
+            case .spread(let expression): values.append(contentsOf: try iterateToArray(try evaluate(expression, scope)))
+            case .hole: values.append(.undefined)
+            }
+        }
+        return values
+    }
+
+    func evaluateObject(_ properties: [ObjectProperty], _ scope: Scope) throws -> JSObject {
+        let object = JSObject(kind: .ordinary)
+        for property in properties {
+            switch property {
+            case .property(let key, let valueExpression):
+                let name = try propertyKey(key, scope)
+                object.set(name, try evaluate(valueExpression, scope, name: name))
+            case .spread(let expression):
+                let source = try evaluate(expression, scope)
+                for (key, value) in try ownEnumerableEntries(source) { object.set(key, value) }
+            }
+        }
+        return object
+    }
+
+    func propertyKey(_ key: PropertyKey, _ scope: Scope) throws -> String {
+        switch key {
+        case .named(let name): name
+        case .computed(let expression): try toPropertyKey(try evaluate(expression, scope))
+        }
+    }
+
+    func evaluateUnary(_ op: UnaryOperator, _ operand: Expression, _ scope: Scope) throws -> JSValue {
+        switch op {
+        case .typeof:
+            if case .identifier(let name, _) = operand, scope.lookup(name) == nil { return .string("undefined") }
+            return .string(try evaluate(operand, scope).typeofString)
+        case .delete:
+            switch operand {
+            case .member(let objectExpression, let key, _, _):
+                if case .object(let object) = try evaluate(objectExpression, scope) { object.delete(key) }
+            case .index(let objectExpression, let keyExpression, _, _):
+                let base = try evaluate(objectExpression, scope)
+                let key = try toPropertyKey(try evaluate(keyExpression, scope))
+                if case .object(let object) = base { object.delete(key) }
+            default:
+                _ = try evaluate(operand, scope)
+            }
+            return .bool(true)
+        case .void:
+            _ = try evaluate(operand, scope)
+            return .undefined
+        case .not:
+            return .bool(!(try evaluate(operand, scope).isTruthy))
+        case .minus:
+            return .number(-(try toNumber(try evaluate(operand, scope))))
+        case .plus:
+            return .number(try toNumber(try evaluate(operand, scope)))
+        case .bitwiseNot:
+            return .number(Double(~JSNumber.toInt32(try toNumber(try evaluate(operand, scope)))))
+        }
+    }
+
+    // MARK: References
+
+    /// A place that can be read and written: a variable or an object's property.
+    enum Reference {
+        case variable(String)
+        case property(JSValue, String)
+    }
+
+    func makeReference(_ target: Expression, _ scope: Scope) throws -> Reference {
+        switch target {
+        case .identifier(let name, _):
+            return .variable(name)
+        case .member(let objectExpression, let key, _, _):
+            return .property(try evaluate(objectExpression, scope), key)
+        case .index(let objectExpression, let keyExpression, _, _):
+            let base = try evaluate(objectExpression, scope)
+            return .property(base, try toPropertyKey(try evaluate(keyExpression, scope)))
+        default:
+            throw JSError.syntaxError("Invalid left-hand side in assignment")
+        }
+    }
+
+    func getValue(_ reference: Reference, _ scope: Scope) throws -> JSValue {
+        switch reference {
+        case .variable(let name):
+            if let value = scope.lookup(name) { return value }
+            throw JSError.referenceError("\(name) is not defined")
+        case .property(let base, let key):
+            return try getProperty(base, key)
+        }
+    }
+
+    func putValue(_ reference: Reference, _ value: JSValue, _ scope: Scope) throws {
+        switch reference {
+        case .variable(let name): try assign(name, value, scope)
+        case .property(let base, let key): try setProperty(base, key, value)
+        }
+    }
+
+    /// Assigns to an existing variable, or creates a global (sloppy mode) when none is declared.
+    func assign(_ name: String, _ value: JSValue, _ scope: Scope) throws {
+        var current: Scope? = scope
+        while let candidate = current {
+            if let binding = candidate.bindings[name] {
+                if binding.isConst { throw JSError.typeError("Assignment to constant variable.") }
+                candidate.bindings[name] = Scope.Binding(value: value, isConst: false)
+                return
+            }
+            current = candidate.parent
+        }
+        globalScope.declare(name, value)
+    }
+}
+
+extension Expression {
+    /// The variable name when the expression is a plain identifier.
+    var identifierName: String? {
+        if case .identifier(let name, _) = self { return name }
+        return nil
+    }
+}

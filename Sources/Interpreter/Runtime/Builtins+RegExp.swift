@@ -1,0 +1,100 @@
+import Foundation
+
+/// `RegExp`, backed by Foundation's `NSRegularExpression` (ICU syntax, which covers the common JavaScript forms).
+extension Interpreter {
+    /// The compiled expression of a regular-expression object, compiled on first use.
+    static func compiled(_ regex: JSObject) throws -> NSRegularExpression {
+        if let compiled = regex.compiledRegex { return compiled }
+        var options: NSRegularExpression.Options = []
+        if regex.regexFlags.contains("i") { options.insert(.caseInsensitive) }
+        if regex.regexFlags.contains("m") { options.insert(.anchorsMatchLines) }
+        if regex.regexFlags.contains("s") { options.insert(.dotMatchesLineSeparators) }
+        do {
+            let compiled = try NSRegularExpression(pattern: regex.regexSource, options: options)
+            regex.compiledRegex = compiled
+            return compiled
+        } catch {
+            throw JSError.syntaxError("Invalid regular expression: /\(regex.regexSource)/: \(error.localizedDescription)")
+        }
+    }
+
+    /// A regular-expression object from a RegExp or a string pattern.
+    func regExp(from value: JSValue) throws -> JSObject {
+        if case .object(let object) = value, object.kind == .regexp { return object }
+        return JSObject.makeRegExp(source: value.isUndefined ? "(?:)" : try toString(value), flags: "")
+    }
+
+    /// `string.match(regex)`: all matches for `g`, else the `exec` result.
+    func match(_ regex: JSObject, in string: String) throws -> JSValue {
+        let expression = try Self.compiled(regex)
+        let range = NSRange(location: 0, length: string.utf16.count)
+        if regex.regexFlags.contains("g") {
+            let units = Self.units(string)
+            let found = expression.matches(in: string, range: range).map {
+                JSValue.string(Self.string(units[$0.range.location..<$0.range.location + $0.range.length]))
+            }
+            return found.isEmpty ? .null : .object(JSObject.makeArray(found))
+        }
+        return execResult(expression.firstMatch(in: string, range: range), in: string)
+    }
+
+    func execResult(_ match: NSTextCheckingResult?, in string: String) -> JSValue {
+        guard let match else { return .null }
+        let units = Self.units(string)
+        let groups: [JSValue] = (0..<match.numberOfRanges).map { group in
+            let range = match.range(at: group)
+            guard range.location != NSNotFound else { return .undefined }
+            return .string(Self.string(units[range.location..<range.location + range.length]))
+        }
+        let result = JSObject.makeArray(groups)
+        result.set("index", .number(match.range.location))
+        result.set("input", .string(string))
+        return .object(result)
+    }
+
+    func installRegExp() {
+        let prototype = realm.regexpPrototype
+        defineConstructor("RegExp", 2, prototype: prototype) { call in
+            let pattern = call.argument(0)
+            let flags = call.argument(1).isUndefined ? nil : try call.interpreter.toString(call.argument(1))
+            if case .object(let existing) = pattern, existing.kind == .regexp {
+                return .object(JSObject.makeRegExp(source: existing.regexSource, flags: flags ?? existing.regexFlags))
+            }
+            let source = pattern.isUndefined ? "(?:)" : try call.interpreter.toString(pattern)
+            let regex = JSObject.makeRegExp(source: source, flags: flags ?? "")
+            _ = try Self.compiled(regex)
+            return .object(regex)
+        }
+        defineMethod(prototype, "test", 1) { call in
+            guard case .object(let regex) = call.this, regex.kind == .regexp else {
+                throw JSError.typeError("RegExp.prototype.test called on incompatible receiver")
+            }
+            let string = try call.interpreter.toString(call.argument(0))
+            let range = NSRange(location: 0, length: string.utf16.count)
+            return .bool(try Self.compiled(regex).firstMatch(in: string, range: range) != nil)
+        }
+        defineMethod(prototype, "exec", 1) { call in
+            guard case .object(let regex) = call.this, regex.kind == .regexp else {
+                throw JSError.typeError("RegExp.prototype.exec called on incompatible receiver")
+            }
+            let string = try call.interpreter.toString(call.argument(0))
+            let length = string.utf16.count
+            let isGlobal = regex.regexFlags.contains("g") || regex.regexFlags.contains("y")
+            let start = isGlobal ? Int(try call.interpreter.toInteger(regex.get("lastIndex") ?? .number(0))) : 0
+            guard start <= length else {
+                regex.set("lastIndex", .number(0), enumerable: false)
+                return .null
+            }
+            let match = try Self.compiled(regex).firstMatch(in: string, range: NSRange(location: start, length: length - start))
+            if isGlobal {
+                let next = match.map { $0.range.location + max($0.range.length, 1) } ?? 0
+                regex.set("lastIndex", .number(next), enumerable: false)
+            }
+            return call.interpreter.execResult(match, in: string)
+        }
+        defineMethod(prototype, "toString") { call in
+            guard case .object(let regex) = call.this, regex.kind == .regexp else { return .string("/(?:)/") }
+            return .string("/\(regex.regexSource)/\(regex.regexFlags)")
+        }
+    }
+}

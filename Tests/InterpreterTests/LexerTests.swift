@@ -1,0 +1,4 @@
+import Testing
+import TestSupport
+
+@testable import Interpreter

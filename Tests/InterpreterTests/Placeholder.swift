@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderInterpreter() { #expect(Bool(true)) }
