@@ -30,7 +30,12 @@ extension Interpreter {
         case .object(let properties, _):
             return .object(try evaluateObject(properties, scope))
         case .function(let node, _):
-            return .object(makeFunction(node, scope, inferredName: name))
+            guard !node.name.isEmpty, !node.isArrow else { return .object(makeFunction(node, scope, inferredName: name)) }
+            // A named function expression sees its own name.
+            let ownScope = Scope(parent: scope)
+            let function = makeFunction(node, ownScope)
+            ownScope.declare(node.name, .object(function))
+            return .object(function)
         case .unary(let op, let operand, _):
             return try evaluateUnary(op, operand, scope)
         case .update(let isIncrement, let isPrefix, let target, _):
@@ -163,6 +168,8 @@ extension Interpreter {
         switch expression {
         case .identifier(let name, _): name
         case .this: "this"
+        case .number(let value, _): JSNumber.format(value)
+        case .string(let value, _): "\"\(value)\""
         case .member(let object, let key, _, _): describe(object) + "." + key
         case .index(let object, .string(let key, _), _, _): describe(object) + "[\"\(key)\"]"
         case .index(let object, .number(let key, _), _, _): describe(object) + "[\(JSNumber.format(key))]"
