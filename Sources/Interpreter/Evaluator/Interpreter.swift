@@ -102,7 +102,7 @@ package final class Interpreter {
     /// Calls a function value (script or native) with `this` and arguments; natives use this to call back.
     package func call(_ function: JSValue, this: JSValue, arguments: [JSValue]) throws -> JSValue {
         guard case .object(let object) = function, object.isCallable else {
-            throw JSError.typeError("\(function.toDisplayString()) is not a function")
+            throw scriptError(from: JSError.typeError("\(function.toDisplayString()) is not a function"))
         }
         return try callFunction(object, this: this, arguments: arguments)
     }

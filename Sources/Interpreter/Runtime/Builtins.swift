@@ -131,7 +131,7 @@ extension Interpreter {
             case .null: return .string("[object Null]")
             case .object(let object):
                 if object.kind == .error { return .string(object.displayString(visited: [])) }
-                return .string("[object \(object.kind == .host || object.kind == .ordinary ? "Object" : object.className)]")
+                return .string("[object \(object.kind == .ordinary ? "Object" : object.className)]")
             default: return .string("[object \(call.this.typeofString.capitalized)]")
             }
         }
