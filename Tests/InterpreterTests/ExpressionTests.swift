@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 @testable import Interpreter
 
@@ -15,7 +15,8 @@ struct ExpressionTests {
         ("({ f() { return this.v }, v: 3 }).f()", "3"), ("const o = { a: 1 }; ({ ...o, b: 2 })", "{\"a\":1,\"b\":2}"),
         ("({ b: 1, a: 2, 1: 3, 0: 4 })", "{\"0\":4,\"1\":3,\"b\":1,\"a\":2}"),
         // Arithmetic and conversions
-        ("'5' * '2'", "10"), ("'5' + 2", "'52'"), ("5 + '2'", "'52'"), ("'5' - 2", "3"), ("[] + {}", "'[object Object]'"),
+        ("'5' * '2'", "10"), ("'5' + 2", "'52'"), ("5 + '2'", "'52'"), ("'5' - 2", "3"),
+        ("[] + {}", "'[object Object]'"),
         ("[] + []", "''"), ("[1, 2] + ''", "'1,2'"), ("1 / 0", "Infinity"), ("-1 / 0", "-Infinity"), ("0 / 0", "NaN"),
         ("7 % 3", "1"), ("-7 % 3", "-1"), ("2 ** 10", "1024"), ("2 ** 3 ** 2", "512"), ("(-2) ** 2", "4"),
         ("'3' ** '2'", "9"), ("+'  12 '", "12"), ("+'x'", "NaN"), ("+[]", "0"), ("+[5]", "5"), ("+{}", "NaN"),
@@ -59,11 +60,13 @@ struct ExpressionTests {
         ("'abc'.length", "3"), ("'abc'[1]", "'b'"), ("[1, 2, 3][2]", "3"), ("[1][5]", "undefined"),
         ("const o = { n: 2, get() { return this.n } }; o.get()", "2"),
         ("function P(x) { this.x = x } P.prototype.double = function () { return this.x * 2 }; new P(4).double()", "8"),
-        ("function F() { return { y: 1 } } new F().y", "1"), ("const a = [3, 1, 2].sort().map(String).join('-'); a", "'1-2-3'"),
+        ("function F() { return { y: 1 } } new F().y", "1"),
+        ("const a = [3, 1, 2].sort().map(String).join('-'); a", "'1-2-3'"),
         ("await 5", "5"), ("const f = async (x) => x + 1; await f(1)", "2"),
         ("(function () { return typeof this })()", "'undefined'"),
         ("const o = { f() { return [1].map(() => this.v) }, v: 9 }; o.f()", "[9]"),
-        ("Math.max.apply(null, [1, 5, 2])", "5"), ("function f(a, b) { return this.k + a + b } f.call({ k: 1 }, 2, 3)", "6"),
+        ("Math.max.apply(null, [1, 5, 2])", "5"),
+        ("function f(a, b) { return this.k + a + b } f.call({ k: 1 }, 2, 3)", "6"),
         ("function f(a, b) { return a + b } const g = f.bind(null, 10); g(5)", "15"),
         ("(x => x * 2)(4)", "8"), ("((a, b = 2) => a + b)(1)", "3"), ("((...r) => r.length)(1, 2, 3)", "3"),
         ("(() => ({ a: 1 }))()", "{\"a\":1}"), ("new Array(3).length", "3"), ("new Object({ a: 1 }).a", "1"),
@@ -94,7 +97,10 @@ struct ExpressionTests {
         ("const { a } = null", "TypeError: Cannot destructure 'null' as it is null."),
         ("const [a] = 5", "TypeError: 5 is not iterable"),
         ("function f() { f() } f()", "RangeError: Maximum call stack size exceeded"),
-        ("({ valueOf() { return {} }, toString() { return {} } }) + 1", "TypeError: Cannot convert object to primitive value"),
+        (
+            "({ valueOf() { return {} }, toString() { return {} } }) + 1",
+            "TypeError: Cannot convert object to primitive value"
+        ),
     ])
     func runtimeErrors(source: String, expected: String) {
         #expect(runError(source) == expected)

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 @testable import Interpreter
 
@@ -15,7 +15,9 @@ final class FakeCollection: HostObject {
         case "failing": return JSValue.makeFunction(name: "failing") { _ in throw FakeServerError() }
         case "forEach":
             return JSValue.makeFunction(name: "forEach") { call in
-                for index in 0..<3 { _ = try call.interpreter.call(call.argument(0), this: .undefined, arguments: [.number(index)]) }
+                for index in 0..<3 {
+                    _ = try call.interpreter.call(call.argument(0), this: .undefined, arguments: [.number(index)])
+                }
                 return .undefined
             }
         default: return stored[key]
@@ -53,11 +55,17 @@ struct HostObjectTests {
     }
 
     @Test(arguments: [
-        ("coll.name", "'orders'"), ("coll.count()", "3"), ("coll.tag = 'x'; coll.tag", "'x'"), ("coll.other = 1; coll.other", "1"),
-        ("let ids = []; for (const d of coll) ids.push(d._id); ids", "[0,1]"), ("Object.keys(coll)", "[\"name\",\"count\"]"),
-        ("let n = 0; coll.forEach(i => { n += i }); n", "3"), ("typeof coll", "'object'"), ("String(coll)", "'[object Collection]'"),
+        ("coll.name", "'orders'"), ("coll.count()", "3"), ("coll.tag = 'x'; coll.tag", "'x'"),
+        ("coll.other = 1; coll.other", "1"),
+        ("let ids = []; for (const d of coll) ids.push(d._id); ids", "[0,1]"),
+        ("Object.keys(coll)", "[\"name\",\"count\"]"),
+        ("let n = 0; coll.forEach(i => { n += i }); n", "3"), ("typeof coll", "'object'"),
+        ("String(coll)", "'[object Collection]'"),
         ("[...coll].length", "2"), ("'name' in coll", "true"),
-        ("try { coll.failing() } catch (e) { [e.name, e.message, e instanceof Error] }", "[\"MongoServerError\",\"E11000 duplicate key error\",true]"),
+        (
+            "try { coll.failing() } catch (e) { [e.name, e.message, e instanceof Error] }",
+            "[\"MongoServerError\",\"E11000 duplicate key error\",true]"
+        ),
     ])
     func hostObjects(source: String, expected: String) throws {
         #expect(try run(source, interpreter: Self.interpreter()) == expected)
@@ -89,19 +97,27 @@ struct HostObjectTests {
 
     @Test func nativeErrorsBecomeJavaScriptErrors() throws {
         let interpreter = Interpreter()
-        interpreter.defineGlobal("check", JSValue.makeFunction(name: "check") { call in
-            throw JSError.typeError("Bad argument \(call.argument(0).toDisplayString())")
-        })
+        interpreter.defineGlobal(
+            "check",
+            JSValue.makeFunction(name: "check") { call in
+                throw JSError.typeError("Bad argument \(call.argument(0).toDisplayString())")
+            })
         #expect(runError("check(1)", interpreter: interpreter) == "TypeError: Bad argument 1")
         #expect(try run("try { check(2) } catch (e) { e.name }", interpreter: interpreter) == "'TypeError'")
     }
 
     @Test func nativeSeesThisArgumentsAndNew() throws {
         let interpreter = Interpreter()
-        interpreter.defineGlobal("Probe", JSValue.makeFunction(name: "Probe") { call in
-            .string("\(call.isConstruct) \(call.arguments.count) \(call.this.typeofString) \(call.argument(5).typeofString)")
-        })
-        #expect(try run("[Probe(1), new Probe(1, 2)]", interpreter: interpreter) == "[\"false 1 undefined undefined\",\"true 2 undefined undefined\"]")
+        interpreter.defineGlobal(
+            "Probe",
+            JSValue.makeFunction(name: "Probe") { call in
+                .string(
+                    "\(call.isConstruct) \(call.arguments.count) \(call.this.typeofString) \(call.argument(5).typeofString)"
+                )
+            })
+        #expect(
+            try run("[Probe(1), new Probe(1, 2)]", interpreter: interpreter)
+                == "[\"false 1 undefined undefined\",\"true 2 undefined undefined\"]")
         #expect(try run("const o = { p: Probe }; o.p()", interpreter: interpreter) == "'false 0 object undefined'")
     }
 }

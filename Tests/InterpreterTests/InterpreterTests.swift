@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 @testable import Interpreter
 
@@ -29,19 +29,30 @@ struct InterpreterAPITests {
         let interpreter = Interpreter()
         interpreter.stepBudget = 10_000
         #expect(runError("while (true) {}", interpreter: interpreter) == "Error: execution was interrupted")
-        #expect(runError("for (;;) { try { } catch (e) { } }", interpreter: interpreter) == "Error: execution was interrupted")
-        #expect(runError("try { while (true) {} } catch (e) { 'caught' }", interpreter: interpreter) == "Error: execution was interrupted")
-        #expect(runError("function f() { return f2() } function f2() { return 1 } let i = 0; while (i < 100) { f(); i++ } i", interpreter: interpreter) == "no error: 100")
+        #expect(
+            runError("for (;;) { try { } catch (e) { } }", interpreter: interpreter)
+                == "Error: execution was interrupted")
+        #expect(
+            runError("try { while (true) {} } catch (e) { 'caught' }", interpreter: interpreter)
+                == "Error: execution was interrupted")
+        #expect(
+            runError(
+                "function f() { return f2() } function f2() { return 1 } let i = 0; while (i < 100) { f(); i++ } i",
+                interpreter: interpreter) == "no error: 100")
     }
 
     @Test func interruptFlagStopsAndIsClearedForTheNextEvaluation() throws {
         let interpreter = Interpreter()
         let flag = interpreter.interruptFlag
-        interpreter.defineGlobal("pressCtrlC", JSValue.makeFunction(name: "pressCtrlC") { _ in
-            flag.set()
-            return .undefined
-        })
-        #expect(runError("pressCtrlC(); let n = 0; while (true) { n++ }", interpreter: interpreter) == "Error: execution was interrupted")
+        interpreter.defineGlobal(
+            "pressCtrlC",
+            JSValue.makeFunction(name: "pressCtrlC") { _ in
+                flag.set()
+                return .undefined
+            })
+        #expect(
+            runError("pressCtrlC(); let n = 0; while (true) { n++ }", interpreter: interpreter)
+                == "Error: execution was interrupted")
         #expect(try interpreter.evaluate("1 + 1", fileName: "next").toDisplayString() == "2")
     }
 
@@ -88,7 +99,8 @@ struct InterpreterAPITests {
         let interpreter = Interpreter()
         let clock = ContinuousClock()
         let elapsed = try clock.measure {
-            let result = try interpreter.evaluate("""
+            let result = try interpreter.evaluate(
+                """
                 const docs = [];
                 for (let i = 0; i < 20000; i++) docs.push({ _id: i, qty: i % 7, tags: ['a', 'b'] });
                 let total = 0;

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 @testable import Interpreter
 
@@ -21,13 +21,31 @@ struct LexerTests {
         ("'line\\\ncontinued'", [.string("linecontinued")]),
         ("$match _id é", [.identifier("$match"), .identifier("_id"), .identifier("é")]),
         ("let x of", [.keyword("let"), .identifier("x"), .identifier("of")]),
-        ("a ?. b ?.5:1", [.identifier("a"), .punctuator("?."), .identifier("b"), .punctuator("?"), .number(0.5), .punctuator(":"), .number(1)]),
-        (">>>= === !== ... => ??=", [.punctuator(">>>="), .punctuator("==="), .punctuator("!=="), .punctuator("..."), .punctuator("=>"), .punctuator("??=")]),
+        (
+            "a ?. b ?.5:1",
+            [
+                .identifier("a"), .punctuator("?."), .identifier("b"), .punctuator("?"), .number(0.5), .punctuator(":"),
+                .number(1),
+            ]
+        ),
+        (
+            ">>>= === !== ... => ??=",
+            [
+                .punctuator(">>>="), .punctuator("==="), .punctuator("!=="), .punctuator("..."), .punctuator("=>"),
+                .punctuator("??="),
+            ]
+        ),
         ("a // comment\n/* block */ b", [.identifier("a"), .identifier("b")]),
         ("x = /ab+c/gi", [.identifier("x"), .punctuator("="), .regex(pattern: "ab+c", flags: "gi")]),
         ("a / b / c", [.identifier("a"), .punctuator("/"), .identifier("b"), .punctuator("/"), .identifier("c")]),
         ("(1) / 2", [.punctuator("("), .number(1), .punctuator(")"), .punctuator("/"), .number(2)]),
-        ("/[/]/.test(s)", [.regex(pattern: "[/]", flags: ""), .punctuator("."), .identifier("test"), .punctuator("("), .identifier("s"), .punctuator(")")]),
+        (
+            "/[/]/.test(s)",
+            [
+                .regex(pattern: "[/]", flags: ""), .punctuator("."), .identifier("test"), .punctuator("("),
+                .identifier("s"), .punctuator(")"),
+            ]
+        ),
     ])
     func tokens(source: String, expected: [Token.Kind]) throws {
         #expect(try Self.kinds(source) == expected)

@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 @testable import Interpreter
 
@@ -31,21 +31,37 @@ struct StatementTests {
         ("let s = []; for (const k in { a: 1, b: 2 }) s.push(k); s", "[\"a\",\"b\"]"),
         ("let s = []; for (const i in ['x', 'y']) s.push(i); s", "[\"0\",\"1\"]"),
         ("let i = 0; while (i < 10) i += 3; i", "12"), ("let i = 0; do { i++ } while (i < 0); i", "1"),
-        ("let n = 0; outer: for (let i = 0; i < 3; i++) { for (let j = 0; j < 3; j++) { if (j === 1) continue outer; if (i === 2) break outer; n++ } } n", "2"),
+        (
+            "let n = 0; outer: for (let i = 0; i < 3; i++) { for (let j = 0; j < 3; j++) { if (j === 1) continue outer; if (i === 2) break outer; n++ } } n",
+            "2"
+        ),
         ("let x; for (x of [4, 5]); x", "5"), ("var k; for (k in { z: 1 }); k", "'z'"),
         ("block: { if (true) break block; 'unreached' }", "undefined"),
         // Exceptions
         ("try { throw new Error('boom') } catch (e) { e.message }", "'boom'"),
-        ("try { throw 5 } catch (e) { e + 1 }", "6"), ("try { null.x } catch (e) { e.name + ': ' + e.message }", "'TypeError: Cannot read properties of null (reading 'x')'"),
+        ("try { throw 5 } catch (e) { e + 1 }", "6"),
+        (
+            "try { null.x } catch (e) { e.name + ': ' + e.message }",
+            "'TypeError: Cannot read properties of null (reading 'x')'"
+        ),
         ("try { undefinedThing } catch (e) { e instanceof ReferenceError }", "true"),
         ("let log = []; try { log.push(1) } finally { log.push(2) } log", "[1,2]"),
         ("function f() { try { return 1 } finally { log.push('f') } } let log = []; [f(), log]", "[1,[\"f\"]]"),
         ("function f() { try { throw 1 } catch { return 'caught' } } f()", "'caught'"),
-        ("let r; try { try { throw new TypeError('t') } finally { r = 'fin' } } catch (e) { r += e.name } r", "'finTypeError'"),
+        (
+            "let r; try { try { throw new TypeError('t') } finally { r = 'fin' } } catch (e) { r += e.name } r",
+            "'finTypeError'"
+        ),
         ("try { throw { code: 11000 } } catch ({ code }) { code }", "11000"),
         // Switch
-        ("function f(x) { switch (x) { case 1: return 'one'; case 2: case 3: return 'few'; default: return 'many' } } [f(1), f(3), f(9)]", "[\"one\",\"few\",\"many\"]"),
-        ("let r = []; switch (2) { case 1: r.push(1); case 2: r.push(2); case 3: r.push(3); break; case 4: r.push(4) } r", "[2,3]"),
+        (
+            "function f(x) { switch (x) { case 1: return 'one'; case 2: case 3: return 'few'; default: return 'many' } } [f(1), f(3), f(9)]",
+            "[\"one\",\"few\",\"many\"]"
+        ),
+        (
+            "let r = []; switch (2) { case 1: r.push(1); case 2: r.push(2); case 3: r.push(3); break; case 4: r.push(4) } r",
+            "[2,3]"
+        ),
         ("let r = 'none'; switch ('x') { default: r = 'd'; break; case 'y': r = 'y' } r", "'d'"),
         // Destructuring
         ("const { a, b: { c }, ...rest } = { a: 1, b: { c: 2 }, d: 3, e: 4 }; [a, c, rest]", "[1,2,{\"d\":3,\"e\":4}]"),
@@ -60,7 +76,8 @@ struct StatementTests {
 
     @Test func topLevelDeclarationsPersistAcrossEvaluations() throws {
         let interpreter = Interpreter()
-        _ = try interpreter.evaluate("let a = 1; const b = 2; var c = 3; function f() { return a + b + c }", fileName: "1")
+        _ = try interpreter.evaluate(
+            "let a = 1; const b = 2; var c = 3; function f() { return a + b + c }", fileName: "1")
         #expect(try interpreter.evaluate("f() + a", fileName: "2").toDisplayString() == "7")
         #expect(try interpreter.evaluate("let a = 10; a", fileName: "3").toDisplayString() == "10")
         #expect(interpreter.globalNames.contains("f"))

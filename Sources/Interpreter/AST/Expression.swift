@@ -127,20 +127,41 @@ package struct PatternProperty: Sendable {
 
 /// Prefix operators other than `++` and `--`.
 package enum UnaryOperator: String, Sendable {
-    case minus = "-", plus = "+", not = "!", bitwiseNot = "~", typeof, void, delete
+    case minus = "-"
+    case plus = "+"
+    case not = "!"
+    case bitwiseNot = "~"
+    case typeof, void, delete
 }
 
 /// Binary operators other than the logical ones.
 package enum BinaryOperator: String, Sendable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%", exponent = "**"
-    case leftShift = "<<", rightShift = ">>", unsignedRightShift = ">>>"
-    case bitwiseAnd = "&", bitwiseOr = "|", bitwiseXor = "^"
-    case equal = "==", notEqual = "!=", strictEqual = "===", strictNotEqual = "!=="
-    case less = "<", greater = ">", lessOrEqual = "<=", greaterOrEqual = ">="
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case remainder = "%"
+    case exponent = "**"
+    case leftShift = "<<"
+    case rightShift = ">>"
+    case unsignedRightShift = ">>>"
+    case bitwiseAnd = "&"
+    case bitwiseOr = "|"
+    case bitwiseXor = "^"
+    case equal = "=="
+    case notEqual = "!="
+    case strictEqual = "==="
+    case strictNotEqual = "!=="
+    case less = "<"
+    case greater = ">"
+    case lessOrEqual = "<="
+    case greaterOrEqual = ">="
     case `in`, instanceof
 }
 
 /// The short-circuiting operators.
 package enum LogicalOperator: String, Sendable {
-    case and = "&&", or = "||", nullish = "??"
+    case and = "&&"
+    case or = "||"
+    case nullish = "??"
 }

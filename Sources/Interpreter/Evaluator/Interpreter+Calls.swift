@@ -16,7 +16,8 @@ extension Interpreter {
         }
         if let native = function.nativeFunction {
             do {
-                return try native.body(NativeCall(this: this, arguments: arguments, isConstruct: false, interpreter: self))
+                return try native.body(
+                    NativeCall(this: this, arguments: arguments, isConstruct: false, interpreter: self))
             } catch {
                 throw scriptError(from: error)
             }
@@ -52,7 +53,8 @@ extension Interpreter {
                     try bind(parameter, index < arguments.count ? arguments[index] : .undefined, kind: .let, scope)
                 }
                 if let rest = node.rest {
-                    let remaining = arguments.count > node.parameters.count ? Array(arguments[node.parameters.count...]) : []
+                    let remaining =
+                        arguments.count > node.parameters.count ? Array(arguments[node.parameters.count...]) : []
                     try bind(rest, .object(JSObject.makeArray(remaining)), kind: .let, scope)
                 }
             }
@@ -79,13 +81,15 @@ extension Interpreter {
         try tick()
         if let native = function.nativeFunction {
             do {
-                return try native.body(NativeCall(this: .undefined, arguments: arguments, isConstruct: true, interpreter: self))
+                return try native.body(
+                    NativeCall(this: .undefined, arguments: arguments, isConstruct: true, interpreter: self))
             } catch {
                 throw scriptError(from: error)
             }
         }
         if let bound = function.boundFunction {
-            return try construct(.object(bound.target), arguments: bound.arguments + arguments, description: description)
+            return try construct(
+                .object(bound.target), arguments: bound.arguments + arguments, description: description)
         }
         guard let script = function.scriptFunction, !script.node.isArrow else {
             throw JSError.typeError("\(description) is not a constructor")
@@ -120,7 +124,8 @@ extension Interpreter {
             try bind(target, actual, kind: kind, scope)
         case .object(let properties, let rest, _):
             guard !value.isNullish else {
-                throw JSError.typeError("Cannot destructure '\(value.toDisplayString())' as it is \(value.toDisplayString()).")
+                throw JSError.typeError(
+                    "Cannot destructure '\(value.toDisplayString())' as it is \(value.toDisplayString()).")
             }
             var used: Set<String> = []
             for property in properties {
@@ -130,7 +135,9 @@ extension Interpreter {
             }
             if let rest {
                 let remaining = JSObject(kind: .ordinary)
-                for (key, entry) in try ownEnumerableEntries(value) where !used.contains(key) { remaining.set(key, entry) }
+                for (key, entry) in try ownEnumerableEntries(value) where !used.contains(key) {
+                    remaining.set(key, entry)
+                }
                 try bind(rest, .object(remaining), kind: kind, scope)
             }
         case .array(let elements, let rest, _):

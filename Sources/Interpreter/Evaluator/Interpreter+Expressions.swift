@@ -30,7 +30,9 @@ extension Interpreter {
         case .object(let properties, _):
             return .object(try evaluateObject(properties, scope))
         case .function(let node, _):
-            guard !node.name.isEmpty, !node.isArrow else { return .object(makeFunction(node, scope, inferredName: name)) }
+            guard !node.name.isEmpty, !node.isArrow else {
+                return .object(makeFunction(node, scope, inferredName: name))
+            }
             // A named function expression sees its own name.
             let ownScope = Scope(parent: scope)
             let function = makeFunction(node, ownScope)

@@ -44,9 +44,12 @@ extension Interpreter {
         case .unsignedRightShift:
             let shift = JSNumber.toUInt32(try toNumber(right)) & 31
             return .number(Double(JSNumber.toUInt32(try toNumber(left)) >> shift))
-        case .bitwiseAnd: return .number(Double(JSNumber.toInt32(try toNumber(left)) & JSNumber.toInt32(try toNumber(right))))
-        case .bitwiseOr: return .number(Double(JSNumber.toInt32(try toNumber(left)) | JSNumber.toInt32(try toNumber(right))))
-        case .bitwiseXor: return .number(Double(JSNumber.toInt32(try toNumber(left)) ^ JSNumber.toInt32(try toNumber(right))))
+        case .bitwiseAnd:
+            return .number(Double(JSNumber.toInt32(try toNumber(left)) & JSNumber.toInt32(try toNumber(right))))
+        case .bitwiseOr:
+            return .number(Double(JSNumber.toInt32(try toNumber(left)) | JSNumber.toInt32(try toNumber(right))))
+        case .bitwiseXor:
+            return .number(Double(JSNumber.toInt32(try toNumber(left)) ^ JSNumber.toInt32(try toNumber(right))))
         case .equal: return .bool(try looseEquals(left, right))
         case .notEqual: return .bool(!(try looseEquals(left, right)))
         case .strictEqual: return .bool(strictEquals(left, right))

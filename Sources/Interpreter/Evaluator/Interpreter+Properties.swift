@@ -69,8 +69,12 @@ extension Interpreter {
         {
             return index < object.elements.count ? object.elements[index] : .undefined
         }
-        if case .undefined = base { throw JSError.typeError("Cannot read properties of undefined (reading '\(try toPropertyKey(key))')") }
-        if case .null = base { throw JSError.typeError("Cannot read properties of null (reading '\(try toPropertyKey(key))')") }
+        if case .undefined = base {
+            throw JSError.typeError("Cannot read properties of undefined (reading '\(try toPropertyKey(key))')")
+        }
+        if case .null = base {
+            throw JSError.typeError("Cannot read properties of null (reading '\(try toPropertyKey(key))')")
+        }
         return try getProperty(base, try toPropertyKey(key))
     }
 
@@ -118,7 +122,9 @@ extension Interpreter {
             for key in object.ownKeys { entries.append((key, try getProperty(object, key))) }
             return entries
         case .string(let string):
-            return string.utf16.enumerated().map { (String($0.offset), .string(String(utf16CodeUnits: [$0.element], count: 1))) }
+            return string.utf16.enumerated().map {
+                (String($0.offset), .string(String(utf16CodeUnits: [$0.element], count: 1)))
+            }
         default:
             return []
         }
@@ -162,7 +168,8 @@ extension Interpreter {
         default:
             break
         }
-        throw JSError.typeError("\(value.typeofString == "object" ? "object" : value.toDisplayString()) is not iterable")
+        throw JSError.typeError(
+            "\(value.typeofString == "object" ? "object" : value.toDisplayString()) is not iterable")
     }
 
     /// All values of an iterable.

@@ -235,7 +235,8 @@ extension Interpreter {
         return completion
     }
 
-    func executeSwitch(_ value: JSValue, _ cases: [SwitchCase], _ scope: Scope, _ labels: [String]) throws -> Completion {
+    func executeSwitch(_ value: JSValue, _ cases: [SwitchCase], _ scope: Scope, _ labels: [String]) throws -> Completion
+    {
         let inner = Scope(parent: scope)
         var start: Int?
         for (index, clause) in cases.enumerated() {

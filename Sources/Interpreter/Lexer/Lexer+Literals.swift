@@ -4,7 +4,9 @@ extension Lexer {
         var value: Double
         let first = bytes[position]
         let second = peek(1) | 0x20
-        if first == UInt8(ascii: "0"), second == UInt8(ascii: "x") || second == UInt8(ascii: "o") || second == UInt8(ascii: "b") {
+        if first == UInt8(ascii: "0"),
+            second == UInt8(ascii: "x") || second == UInt8(ascii: "o") || second == UInt8(ascii: "b")
+        {
             let radix: Double = second == UInt8(ascii: "x") ? 16 : second == UInt8(ascii: "o") ? 8 : 2
             advance()
             advance()
@@ -34,7 +36,9 @@ extension Lexer {
                 }
             }
             let text = String(decoding: bytes[begin..<position], as: UTF8.self)
-            guard let parsed = Double(text) else { throw error(.invalidNumber, "Invalid number '\(text)'", from: start) }
+            guard let parsed = Double(text) else {
+                throw error(.invalidNumber, "Invalid number '\(text)'", from: start)
+            }
             value = parsed
         }
         if position < bytes.count, isIdentifierPart(bytes[position]) {

@@ -143,7 +143,8 @@ package struct Lexer {
     func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     func isIdentifierStart(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "_") || (byte >= 0x80 && !isUnicodeSpace)
     }
 
@@ -164,10 +165,14 @@ package struct Lexer {
     static let punctuators: [[String]] = [
         [">>>="],
         ["...", "===", "!==", "**=", "<<=", ">>=", ">>>", "&&=", "||=", "??="],
-        ["=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=",
-            "^=", "**", "<<", ">>"],
-        ["{", "}", "(", ")", "[", "]", ";", ",", "<", ">", "+", "-", "*", "/", "%", "&", "|", "^", "!", "~", "?",
-            ":", "=", ".", "@", "#"],
+        [
+            "=>", "==", "!=", "<=", ">=", "&&", "||", "??", "?.", "++", "--", "+=", "-=", "*=", "/=", "%=", "&=", "|=",
+            "^=", "**", "<<", ">>",
+        ],
+        [
+            "{", "}", "(", ")", "[", "]", ";", ",", "<", ">", "+", "-", "*", "/", "%", "&", "|", "^", "!", "~", "?",
+            ":", "=", ".", "@", "#",
+        ],
     ]
 
     mutating func scanPunctuator() -> String? {

@@ -154,7 +154,10 @@ extension Parser {
         guard let op else { return try parsePostfix() }
         _ = advance()
         let operand = try parseUnary()
-        if check("**") { throw error("Unary operator used immediately before exponentiation expression; use parentheses", at: current) }
+        if check("**") {
+            throw error(
+                "Unary operator used immediately before exponentiation expression; use parentheses", at: current)
+        }
         return .unary(op, operand, start.range.extended(to: previousRange))
     }
 
@@ -164,7 +167,8 @@ extension Parser {
         if (check("++") || check("--")) && !current.isAfterNewline {
             try checkSimpleTarget(operand, at: start)
             let isIncrement = advance().kind == .punctuator("++")
-            return .update(isIncrement: isIncrement, isPrefix: false, operand, operand.range.extended(to: previousRange))
+            return .update(
+                isIncrement: isIncrement, isPrefix: false, operand, operand.range.extended(to: previousRange))
         }
         return operand
     }

@@ -64,12 +64,15 @@ extension Parser {
                 index = savedIndex
             }
             guard current.kind != .eof else {
-                throw SyntaxError(kind: .unexpectedToken, message: "Expected an expression in template substitution, found '}'", range: current.range)
+                throw SyntaxError(
+                    kind: .unexpectedToken, message: "Expected an expression in template substitution, found '}'",
+                    range: current.range)
             }
             let expression = try withInAllowed { parser throws(SyntaxError) in try parser.parseExpression() }
             guard current.kind == .eof else {
                 throw SyntaxError(
-                    kind: .unexpectedToken, message: "Expected '}' after template substitution, found \(describe(current))",
+                    kind: .unexpectedToken,
+                    message: "Expected '}' after template substitution, found \(describe(current))",
                     range: current.range)
             }
             expressions.append(expression)
@@ -144,7 +147,8 @@ extension Parser {
             // `{ a = 1 }` is only valid as a destructuring pattern; keep the default for `pattern(from:)`.
             _ = advance()
             let value = try parseAssignment()
-            return .property(key, .assign(.identifier(name, keyToken.range), value, keyToken.range.extended(to: previousRange)))
+            return .property(
+                key, .assign(.identifier(name, keyToken.range), value, keyToken.range.extended(to: previousRange)))
         }
         return .property(key, .identifier(name, keyToken.range))
     }
@@ -182,7 +186,8 @@ extension Parser {
     }
 
     /// Parameters and body, at the `(`.
-    mutating func parseFunctionRest(name: String, start: SourceRange, isArrow: Bool) throws(SyntaxError) -> FunctionNode {
+    mutating func parseFunctionRest(name: String, start: SourceRange, isArrow: Bool) throws(SyntaxError) -> FunctionNode
+    {
         try expect("(", "to open parameters")
         let (parameters, rest) = try parseParameters()
         return try parseFunctionBody(name: name, parameters: parameters, rest: rest, start: start, isArrow: isArrow)
@@ -234,7 +239,8 @@ extension Parser {
         }
         return FunctionNode(
             name: name, parameters: parameters, rest: rest, body: body, isArrow: isArrow, varNames: context.varNames,
-            usesArguments: context.usesArguments && !isArrow, fileName: fileName, range: start.extended(to: previousRange))
+            usesArguments: context.usesArguments && !isArrow, fileName: fileName,
+            range: start.extended(to: previousRange))
     }
 
     /// An arrow function if one starts here (`x =>`, `(a, b) =>`, `async x =>`), else nil without consuming.

@@ -91,7 +91,8 @@ extension Parser {
         }
         _ = advance()
         return Block(
-            statements: statements, needsScope: Self.needsScope(statements), range: open.range.extended(to: previousRange))
+            statements: statements, needsScope: Self.needsScope(statements),
+            range: open.range.extended(to: previousRange))
     }
 
     /// Whether statements declare block-scoped names (`let`, `const`, functions).
@@ -135,7 +136,8 @@ extension Parser {
                 throw unexpected(expected: "'=' to initialize constant")
             }
             if kind == .var { declareVar(target) }
-            declarators.append(VariableDeclarator(target: target, initializer: initializer, range: start.extended(to: previousRange)))
+            declarators.append(
+                VariableDeclarator(target: target, initializer: initializer, range: start.extended(to: previousRange)))
         } while eat(",")
         return declarators
     }
@@ -171,8 +173,9 @@ extension Parser {
             allowsIn = false
             let declarators = try parseDeclarators(kind: kind, inForHead: true)
             allowsIn = true
-            if declarators.count == 1, declarators[0].initializer == nil, let loop = try parseForInOf(
-                ForBinding(kind: kind, target: declarators[0].target), start: start)
+            if declarators.count == 1, declarators[0].initializer == nil,
+                let loop = try parseForInOf(
+                    ForBinding(kind: kind, target: declarators[0].target), start: start)
             {
                 return loop
             }
@@ -222,7 +225,8 @@ extension Parser {
             label = name
             _ = advance()
         } else if isBreak ? breakableDepth == 0 : loopDepth == 0 {
-            let message = isBreak ? "Illegal break statement" : "Illegal continue statement: no surrounding iteration statement"
+            let message =
+                isBreak ? "Illegal break statement" : "Illegal continue statement: no surrounding iteration statement"
             throw error(message, at: keyword, kind: .invalidStatement)
         }
         try consumeSemicolon(after: isBreak ? "break statement" : "continue statement")
@@ -244,7 +248,9 @@ extension Parser {
             handler = CatchClause(parameter: parameter, body: try parseBlock())
         }
         if eatKeyword("finally") { finalizer = try parseBlock() }
-        guard handler != nil || finalizer != nil else { throw unexpected(expected: "'catch' or 'finally' after try block") }
+        guard handler != nil || finalizer != nil else {
+            throw unexpected(expected: "'catch' or 'finally' after try block")
+        }
         return .try(body, handler, finalizer, start.extended(to: previousRange))
     }
 
@@ -265,7 +271,8 @@ extension Parser {
                 test = try parseExpression()
             } else if checkKeyword("default") {
                 guard !sawDefault else {
-                    throw error("More than one default clause in switch statement", at: current, kind: .invalidStatement)
+                    throw error(
+                        "More than one default clause in switch statement", at: current, kind: .invalidStatement)
                 }
                 sawDefault = true
                 _ = advance()

@@ -36,14 +36,17 @@ extension Interpreter {
             let source = call.argument(0)
             var items: [JSValue]
             if case .object(let object) = source, object.kind != .array, object.host == nil {
-                let length = Int(max(0, min(try interpreter.toInteger(try interpreter.getProperty(object, "length")), 1e7)))
+                let length = Int(
+                    max(0, min(try interpreter.toInteger(try interpreter.getProperty(object, "length")), 1e7)))
                 items = try (0..<length).map { try interpreter.getProperty(object, String($0)) }
             } else {
                 items = try interpreter.iterateToArray(source)
             }
             if !call.argument(1).isUndefined {
                 let function = try Self.callback(call, 1)
-                items = try items.enumerated().map { try interpreter.call(function, this: .undefined, arguments: [$0.element, .number($0.offset)]) }
+                items = try items.enumerated().map {
+                    try interpreter.call(function, this: .undefined, arguments: [$0.element, .number($0.offset)])
+                }
             }
             return .object(JSObject.makeArray(items))
         }
@@ -147,7 +150,9 @@ extension Interpreter {
         }
         defineMethod(prototype, "flat") { call in
             let array = try Self.thisArray(call, "flat")
-            let depth = call.argument(0).isUndefined ? 1 : Int(max(0, min(try call.interpreter.toInteger(call.argument(0)), 100)))
+            let depth =
+                call.argument(0).isUndefined
+                ? 1 : Int(max(0, min(try call.interpreter.toInteger(call.argument(0)), 100)))
             return .object(JSObject.makeArray(Self.flatten(array.elements, depth: depth)))
         }
         defineMethod(prototype, "sort", 1) { call in
@@ -161,9 +166,11 @@ extension Interpreter {
         }
         defineMethod(prototype, "entries") { call in
             let array = try Self.thisArray(call, "entries")
-            return .object(JSObject.makeArray(array.elements.enumerated().map {
-                .object(JSObject.makeArray([.number($0.offset), $0.element]))
-            }))
+            return .object(
+                JSObject.makeArray(
+                    array.elements.enumerated().map {
+                        .object(JSObject.makeArray([.number($0.offset), $0.element]))
+                    }))
         }
     }
 
@@ -220,7 +227,8 @@ extension Interpreter {
                 throw JSError.typeError("The comparison function must be either a function or undefined")
             }
             sorted = try defined.enumerated().sorted { lhs, rhs in
-                let order = try toNumber(try callFunction(function, this: .undefined, arguments: [lhs.element, rhs.element]))
+                let order = try toNumber(
+                    try callFunction(function, this: .undefined, arguments: [lhs.element, rhs.element]))
                 return order < 0 || (!(order > 0) && lhs.offset < rhs.offset)
             }.map(\.element)
         }
@@ -293,7 +301,9 @@ extension Interpreter {
             let function = try Self.callback(call, 0)
             for index in array.elements.indices.reversed() {
                 let element = array.elements[index]
-                if try call.interpreter.call(function, this: call.argument(1), arguments: [element, .number(index), call.this]).isTruthy {
+                if try call.interpreter.call(
+                    function, this: call.argument(1), arguments: [element, .number(index), call.this]
+                ).isTruthy {
                     return element
                 }
             }
@@ -333,7 +343,8 @@ extension Interpreter {
                 }
                 for index in indices where index < array.elements.count {
                     accumulator = try call.interpreter.call(
-                        function, this: .undefined, arguments: [accumulator, array.elements[index], .number(index), call.this])
+                        function, this: .undefined,
+                        arguments: [accumulator, array.elements[index], .number(index), call.this])
                 }
                 return accumulator
             }

@@ -40,13 +40,15 @@ extension Interpreter {
             switch call.arguments.count {
             case 0: time = interpreter.now()
             case 1: time = try interpreter.dateTime(from: call.arguments[0])
-            default: time = DateMath.utc(fromLocal: try interpreter.timeFromFields(call.arguments), interpreter.timeZone)
+            default:
+                time = DateMath.utc(fromLocal: try interpreter.timeFromFields(call.arguments), interpreter.timeZone)
             }
             return .object(JSObject.makeDate(milliseconds: time))
         }
         defineMethod(constructor, "now") { call in .number(call.interpreter.now().rounded(.down)) }
         defineMethod(constructor, "parse", 1) { call in
-            .number(DateMath.parseISO(try call.interpreter.toString(call.argument(0)), call.interpreter.timeZone) ?? .nan)
+            .number(
+                DateMath.parseISO(try call.interpreter.toString(call.argument(0)), call.interpreter.timeZone) ?? .nan)
         }
         defineMethod(constructor, "UTC", 7) { call in
             .number(Date.timeClip(try call.interpreter.timeFromFields(call.arguments)))
@@ -73,8 +75,10 @@ extension Interpreter {
         defineMethod(prototype, "toTimeString") { call in
             .string(DateFormatting.timePart(try Self.thisDate(call).time, zone: call.interpreter.timeZone))
         }
-        defineMethod(prototype, "toUTCString") { call in .string(DateFormatting.utcString(try Self.thisDate(call).time)) }
-        defineMethod(prototype, "toGMTString") { call in .string(DateFormatting.utcString(try Self.thisDate(call).time)) }
+        defineMethod(prototype, "toUTCString") { call in .string(DateFormatting.utcString(try Self.thisDate(call).time))
+        }
+        defineMethod(prototype, "toGMTString") { call in .string(DateFormatting.utcString(try Self.thisDate(call).time))
+        }
         defineMethod(prototype, "getTimezoneOffset") { call in
             let time = try Self.thisDate(call).time
             guard time.isFinite else { return .number(.nan) }
@@ -121,7 +125,8 @@ extension Interpreter {
                     }
                     let local = isUTC ? base : base + DateMath.offset(zone, atUTC: base)
                     let f = DateMath.fields(local)
-                    var values = [f.year, f.month, f.day, f.hours, f.minutes, f.seconds, f.milliseconds].map(Double.init)
+                    var values = [f.year, f.month, f.day, f.hours, f.minutes, f.seconds, f.milliseconds].map(
+                        Double.init)
                     for index in 0..<min(count, call.arguments.count) {
                         values[first + index] = try call.interpreter.toNumber(call.arguments[index])
                     }

@@ -13,9 +13,10 @@ extension Interpreter {
             let replacer = call.argument(1).asObject?.isCallable == true ? call.argument(1) : nil
             var stack: [JSObject] = []
             let wrapper = JSObject.makeObject([("", call.argument(0))])
-            guard let text = try interpreter.serialize(
-                call.argument(0), key: "", holder: wrapper, replacer: replacer, indent: indent, currentIndent: "",
-                stack: &stack)
+            guard
+                let text = try interpreter.serialize(
+                    call.argument(0), key: "", holder: wrapper, replacer: replacer, indent: indent, currentIndent: "",
+                    stack: &stack)
             else { return .undefined }
             return .string(text)
         }
@@ -46,7 +47,9 @@ extension Interpreter {
         stack: inout [JSObject]
     ) throws -> String? {
         var value = original
-        if case .object(let object) = value, case .object(let toJSON) = try getProperty(object, "toJSON"), toJSON.isCallable {
+        if case .object(let object) = value, case .object(let toJSON) = try getProperty(object, "toJSON"),
+            toJSON.isCallable
+        {
             value = try callFunction(toJSON, this: value, arguments: [.string(key)])
         }
         if let replacer { value = try call(replacer, this: .object(holder), arguments: [.string(key), value]) }
@@ -59,7 +62,9 @@ extension Interpreter {
         case .object(let object):
             if object.isCallable { return nil }
             if object.kind == .boxedPrimitive, let primitive = object.primitiveValue {
-                return try serialize(primitive, key: key, holder: holder, replacer: nil, indent: indent, currentIndent: currentIndent, stack: &stack)
+                return try serialize(
+                    primitive, key: key, holder: holder, replacer: nil, indent: indent, currentIndent: currentIndent,
+                    stack: &stack)
             }
             guard !stack.contains(where: { $0 === object }) else {
                 throw JSError.typeError("Converting circular structure to JSON")
@@ -73,18 +78,20 @@ extension Interpreter {
             if object.kind == .array {
                 var parts: [String] = []
                 for (index, element) in object.elements.enumerated() {
-                    parts.append(try serialize(
-                        element, key: String(index), holder: object, replacer: replacer, indent: indent,
-                        currentIndent: inner, stack: &stack) ?? "null")
+                    parts.append(
+                        try serialize(
+                            element, key: String(index), holder: object, replacer: replacer, indent: indent,
+                            currentIndent: inner, stack: &stack) ?? "null")
                 }
                 return parts.isEmpty ? "[]" : "[" + open + parts.joined(separator: separator) + close + "]"
             }
             var parts: [String] = []
             for childKey in object.ownKeys {
                 let child = try getProperty(object, childKey)
-                guard let text = try serialize(
-                    child, key: childKey, holder: object, replacer: replacer, indent: indent, currentIndent: inner,
-                    stack: &stack)
+                guard
+                    let text = try serialize(
+                        child, key: childKey, holder: object, replacer: replacer, indent: indent, currentIndent: inner,
+                        stack: &stack)
                 else { continue }
                 parts.append(Self.quoteJSON(childKey) + (indent.isEmpty ? ":" : ": ") + text)
             }
@@ -227,7 +234,9 @@ struct JSONParser {
         }
         if position < text.count, text[position] | 0x20 == UInt16(UInt8(ascii: "e")) {
             position += 1
-            if position < text.count, text[position] == UInt16(UInt8(ascii: "+")) || text[position] == UInt16(UInt8(ascii: "-")) {
+            if position < text.count,
+                text[position] == UInt16(UInt8(ascii: "+")) || text[position] == UInt16(UInt8(ascii: "-"))
+            {
                 position += 1
             }
             guard position < text.count, isDigit(text[position]) else { throw unexpected() }
@@ -240,7 +249,9 @@ struct JSONParser {
         position += 1
         var units: [UInt16] = []
         while true {
-            guard position < text.count else { throw JSError.syntaxError("Unterminated string in JSON at position \(position)") }
+            guard position < text.count else {
+                throw JSError.syntaxError("Unterminated string in JSON at position \(position)")
+            }
             let unit = text[position]
             position += 1
             switch unit {
@@ -256,7 +267,8 @@ struct JSONParser {
                 case UInt16(UInt8(ascii: "r")): units.append(0x0D)
                 case UInt16(UInt8(ascii: "b")): units.append(0x08)
                 case UInt16(UInt8(ascii: "f")): units.append(0x0C)
-                case UInt16(UInt8(ascii: "/")), UInt16(UInt8(ascii: "\\")), UInt16(UInt8(ascii: "\"")): units.append(escape)
+                case UInt16(UInt8(ascii: "/")), UInt16(UInt8(ascii: "\\")), UInt16(UInt8(ascii: "\"")):
+                    units.append(escape)
                 case UInt16(UInt8(ascii: "u")):
                     guard position + 4 <= text.count,
                         let code = UInt16(String(decoding: text[position..<position + 4], as: UTF16.self), radix: 16)

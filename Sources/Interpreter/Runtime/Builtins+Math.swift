@@ -24,13 +24,19 @@ extension Interpreter {
             defineMethod(math, name, 1) { call in .number(function(try call.interpreter.toNumber(call.argument(0)))) }
         }
         defineMethod(math, "pow", 2) { call in
-            .number(Self.power(try call.interpreter.toNumber(call.argument(0)), try call.interpreter.toNumber(call.argument(1))))
+            .number(
+                Self.power(
+                    try call.interpreter.toNumber(call.argument(0)), try call.interpreter.toNumber(call.argument(1))))
         }
         defineMethod(math, "atan2", 2) { call in
-            .number(Foundation.atan2(try call.interpreter.toNumber(call.argument(0)), try call.interpreter.toNumber(call.argument(1))))
+            .number(
+                Foundation.atan2(
+                    try call.interpreter.toNumber(call.argument(0)), try call.interpreter.toNumber(call.argument(1))))
         }
         defineMethod(math, "hypot", 2) { call in
-            .number(try call.arguments.reduce(0.0) { $0 + Foundation.pow(try call.interpreter.toNumber($1), 2) }.squareRoot())
+            .number(
+                try call.arguments.reduce(0.0) { $0 + Foundation.pow(try call.interpreter.toNumber($1), 2) }
+                    .squareRoot())
         }
         defineMethod(math, "max", 2) { call in
             var result = -Double.infinity
@@ -106,7 +112,9 @@ extension Interpreter {
         defineMethod(prototype, "toString", 1) { call in
             let number = try Self.thisNumber(call, "toString")
             let radix = call.argument(0).isUndefined ? 10 : Int(try call.interpreter.toInteger(call.argument(0)))
-            guard (2...36).contains(radix) else { throw JSError.rangeError("toString() radix must be between 2 and 36") }
+            guard (2...36).contains(radix) else {
+                throw JSError.rangeError("toString() radix must be between 2 and 36")
+            }
             return .string(Self.format(number, radix: radix))
         }
         defineMethod(prototype, "toLocaleString") { call in
@@ -120,7 +128,9 @@ extension Interpreter {
         defineMethod(prototype, "toFixed", 1) { call in
             let number = try Self.thisNumber(call, "toFixed")
             let digits = Int(try call.interpreter.toInteger(call.argument(0)))
-            guard (0...100).contains(digits) else { throw JSError.rangeError("toFixed() digits argument must be between 0 and 100") }
+            guard (0...100).contains(digits) else {
+                throw JSError.rangeError("toFixed() digits argument must be between 0 and 100")
+            }
             guard number.isFinite, abs(number) < 1e21 else { return .string(JSNumber.format(number)) }
             return .string(Self.toFixed(number, digits: digits))
         }
@@ -128,11 +138,14 @@ extension Interpreter {
             let number = try Self.thisNumber(call, "toPrecision")
             if call.argument(0).isUndefined || !number.isFinite { return .string(JSNumber.format(number)) }
             let precision = Int(try call.interpreter.toInteger(call.argument(0)))
-            guard (1...100).contains(precision) else { throw JSError.rangeError("toPrecision() argument must be between 1 and 100") }
+            guard (1...100).contains(precision) else {
+                throw JSError.rangeError("toPrecision() argument must be between 1 and 100")
+            }
             let exponent = number == 0 ? 0 : Int(Foundation.log10(abs(number)).rounded(.down))
             if exponent < -6 || exponent >= precision {
-                return .string(String(format: "%.\(precision - 1)e", number).replacingOccurrences(of: "e+0", with: "e+")
-                    .replacingOccurrences(of: "e-0", with: "e-"))
+                return .string(
+                    String(format: "%.\(precision - 1)e", number).replacingOccurrences(of: "e+0", with: "e+")
+                        .replacingOccurrences(of: "e-0", with: "e-"))
             }
             return .string(Self.toFixed(number, digits: max(0, precision - 1 - exponent)))
         }

@@ -14,7 +14,8 @@ extension Interpreter {
             regex.compiledRegex = compiled
             return compiled
         } catch {
-            throw JSError.syntaxError("Invalid regular expression: /\(regex.regexSource)/: \(error.localizedDescription)")
+            throw JSError.syntaxError(
+                "Invalid regular expression: /\(regex.regexSource)/: \(error.localizedDescription)")
         }
     }
 
@@ -85,7 +86,8 @@ extension Interpreter {
                 regex.set("lastIndex", .number(0), enumerable: false)
                 return .null
             }
-            let match = try Self.compiled(regex).firstMatch(in: string, range: NSRange(location: start, length: length - start))
+            let match = try Self.compiled(regex).firstMatch(
+                in: string, range: NSRange(location: start, length: length - start))
             if isGlobal {
                 let next = match.map { $0.range.location + max($0.range.length, 1) } ?? 0
                 regex.set("lastIndex", .number(next), enumerable: false)

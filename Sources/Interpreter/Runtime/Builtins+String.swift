@@ -36,7 +36,9 @@ extension Interpreter {
             return .object(box)
         }
         defineMethod(constructor, "fromCharCode", 1) { call in
-            let units = try call.arguments.map { UInt16(truncatingIfNeeded: JSNumber.toInt32(try call.interpreter.toNumber($0))) }
+            let units = try call.arguments.map {
+                UInt16(truncatingIfNeeded: JSNumber.toInt32(try call.interpreter.toNumber($0)))
+            }
             return .string(Self.string(units))
         }
         defineMethod(prototype, "toString") { call in .string(try Self.thisString(call)) }
@@ -95,7 +97,8 @@ extension Interpreter {
         defineMethod(prototype, "endsWith", 1) { call in
             let units = Self.units(try Self.thisString(call))
             let needle = Self.units(try call.interpreter.toString(call.argument(0)))
-            let end = call.argument(1).isUndefined
+            let end =
+                call.argument(1).isUndefined
                 ? units.count : Int(min(max(try call.interpreter.toInteger(call.argument(1)), 0), Double(units.count)))
             return .bool(units[..<end].reversed().starts(with: needle.reversed()))
         }
@@ -109,13 +112,16 @@ extension Interpreter {
             let units = Self.units(try Self.thisString(call))
             let clamp = { (value: Double) in Int(min(max(value, 0), Double(units.count))) }
             let start = clamp(try call.interpreter.toInteger(call.argument(0)))
-            let end = call.argument(1).isUndefined ? units.count : clamp(try call.interpreter.toInteger(call.argument(1)))
+            let end =
+                call.argument(1).isUndefined ? units.count : clamp(try call.interpreter.toInteger(call.argument(1)))
             return .string(Self.string(units[min(start, end)..<max(start, end)]))
         }
         defineMethod(prototype, "substr", 2) { call in
             let units = Self.units(try Self.thisString(call))
             let start = try call.interpreter.relativeIndex(call.argument(0), count: units.count, default: 0)
-            let length = call.argument(1).isUndefined ? units.count : Int(max(0, min(try call.interpreter.toInteger(call.argument(1)), Double(units.count))))
+            let length =
+                call.argument(1).isUndefined
+                ? units.count : Int(max(0, min(try call.interpreter.toInteger(call.argument(1)), Double(units.count))))
             return .string(Self.string(units[start..<min(units.count, start + length)]))
         }
         defineMethod(prototype, "toUpperCase") { call in .string(try Self.thisString(call).uppercased()) }
@@ -129,14 +135,17 @@ extension Interpreter {
         }
         defineMethod(prototype, "trimEnd") { call in
             let string = try Self.thisString(call)
-            guard let last = string.lastIndex(where: { !($0.isWhitespace || $0 == "\u{FEFF}") }) else { return .string("") }
+            guard let last = string.lastIndex(where: { !($0.isWhitespace || $0 == "\u{FEFF}") }) else {
+                return .string("")
+            }
             return .string(String(string[...last]))
         }
         for (name, atStart) in [("padStart", true), ("padEnd", false)] {
             defineMethod(prototype, name, 2) { call in
                 let units = Self.units(try Self.thisString(call))
                 let target = Int(min(try call.interpreter.toInteger(call.argument(0)), 1e8))
-                let filler = Self.units(call.argument(1).isUndefined ? " " : try call.interpreter.toString(call.argument(1)))
+                let filler = Self.units(
+                    call.argument(1).isUndefined ? " " : try call.interpreter.toString(call.argument(1)))
                 guard target > units.count, !filler.isEmpty else { return .string(Self.string(units)) }
                 var padding: [UInt16] = []
                 while padding.count < target - units.count { padding.append(contentsOf: filler) }
@@ -162,18 +171,26 @@ extension Interpreter {
             let other = try call.interpreter.toString(call.argument(0))
             return .number(string == other ? 0 : string.localizedStandardCompare(other) == .orderedAscending ? -1 : 1)
         }
-        defineMethod(prototype, "normalize") { call in .string(try Self.thisString(call).precomposedStringWithCanonicalMapping) }
+        defineMethod(prototype, "normalize") { call in
+            .string(try Self.thisString(call).precomposedStringWithCanonicalMapping)
+        }
         defineMethod(prototype, "split", 2) { call in
             let string = try Self.thisString(call)
-            let limit = call.argument(1).isUndefined ? Int.max : Int(JSNumber.toUInt32(try call.interpreter.toNumber(call.argument(1))))
+            let limit =
+                call.argument(1).isUndefined
+                ? Int.max : Int(JSNumber.toUInt32(try call.interpreter.toNumber(call.argument(1))))
             let parts = try call.interpreter.split(string, by: call.argument(0))
             return .object(JSObject.makeArray(parts.prefix(limit).map { .string($0) }))
         }
         defineMethod(prototype, "replace", 2) { call in
-            .string(try call.interpreter.replace(in: try Self.thisString(call), call.argument(0), with: call.argument(1), all: false))
+            .string(
+                try call.interpreter.replace(
+                    in: try Self.thisString(call), call.argument(0), with: call.argument(1), all: false))
         }
         defineMethod(prototype, "replaceAll", 2) { call in
-            .string(try call.interpreter.replace(in: try Self.thisString(call), call.argument(0), with: call.argument(1), all: true))
+            .string(
+                try call.interpreter.replace(
+                    in: try Self.thisString(call), call.argument(0), with: call.argument(1), all: true))
         }
         defineMethod(prototype, "match", 1) { call in
             let string = try Self.thisString(call)
@@ -183,7 +200,8 @@ extension Interpreter {
         defineMethod(prototype, "search", 1) { call in
             let string = try Self.thisString(call)
             let regex = try call.interpreter.regExp(from: call.argument(0))
-            let match = try Self.compiled(regex).firstMatch(in: string, range: NSRange(location: 0, length: string.utf16.count))
+            let match = try Self.compiled(regex).firstMatch(
+                in: string, range: NSRange(location: 0, length: string.utf16.count))
             return .number(match.map { $0.range.location } ?? -1)
         }
     }
@@ -196,11 +214,15 @@ extension Interpreter {
             var parts: [String] = []
             var last = 0
             for match in expression.matches(in: string, range: NSRange(location: 0, length: units.count)) {
-                if match.range.length == 0 && (match.range.location == 0 || match.range.location >= units.count) { continue }
+                if match.range.length == 0 && (match.range.location == 0 || match.range.location >= units.count) {
+                    continue
+                }
                 parts.append(Self.string(units[last..<match.range.location]))
                 for group in 1..<max(1, match.numberOfRanges) {
                     let range = match.range(at: group)
-                    parts.append(range.location == NSNotFound ? "" : Self.string(units[range.location..<range.location + range.length]))
+                    parts.append(
+                        range.location == NSNotFound
+                            ? "" : Self.string(units[range.location..<range.location + range.length]))
                 }
                 last = match.range.location + match.range.length
             }
@@ -230,10 +252,11 @@ extension Interpreter {
             let found = expression.matches(in: string, range: NSRange(location: 0, length: units.count))
             let global = regex.regexFlags.contains("g")
             for match in global ? found : Array(found.prefix(1)) {
-                matches.append((0..<match.numberOfRanges).map { group in
-                    let range = match.range(at: group)
-                    return range.location == NSNotFound ? nil : range.location..<range.location + range.length
-                })
+                matches.append(
+                    (0..<match.numberOfRanges).map { group in
+                        let range = match.range(at: group)
+                        return range.location == NSNotFound ? nil : range.location..<range.location + range.length
+                    })
             }
         } else {
             let needle = Self.units(try toString(pattern))
@@ -256,8 +279,9 @@ extension Interpreter {
                     function, this: .undefined, arguments: captured + [.number(whole.lowerBound), .string(string)])
                 result.append(contentsOf: try toString(value).utf16)
             } else {
-                result.append(contentsOf: Self.expandReplacement(
-                    Self.units(try toString(replacement)), groups: captured, units: units, match: whole))
+                result.append(
+                    contentsOf: Self.expandReplacement(
+                        Self.units(try toString(replacement)), groups: captured, units: units, match: whole))
             }
             last = whole.upperBound
         }
@@ -266,7 +290,9 @@ extension Interpreter {
     }
 
     /// Expands `$$`, `$&`, `` $` ``, `$'` and `$1`…`$99` in a replacement string.
-    static func expandReplacement(_ template: [UInt16], groups: [JSValue], units: [UInt16], match: Range<Int>) -> [UInt16] {
+    static func expandReplacement(_ template: [UInt16], groups: [JSValue], units: [UInt16], match: Range<Int>)
+        -> [UInt16]
+    {
         var output: [UInt16] = []
         var index = 0
         let dollar = UInt16(UInt8(ascii: "$"))
@@ -279,14 +305,24 @@ extension Interpreter {
             }
             let next = template[index + 1]
             switch next {
-            case dollar: output.append(dollar); index += 2
-            case UInt16(UInt8(ascii: "&")): output.append(contentsOf: units[match]); index += 2
-            case UInt16(UInt8(ascii: "`")): output.append(contentsOf: units[..<match.lowerBound]); index += 2
-            case UInt16(UInt8(ascii: "'")): output.append(contentsOf: units[match.upperBound...]); index += 2
+            case dollar:
+                output.append(dollar)
+                index += 2
+            case UInt16(UInt8(ascii: "&")):
+                output.append(contentsOf: units[match])
+                index += 2
+            case UInt16(UInt8(ascii: "`")):
+                output.append(contentsOf: units[..<match.lowerBound])
+                index += 2
+            case UInt16(UInt8(ascii: "'")):
+                output.append(contentsOf: units[match.upperBound...])
+                index += 2
             case UInt16(UInt8(ascii: "0"))...UInt16(UInt8(ascii: "9")):
                 var number = Int(next) - 48
                 var length = 2
-                if index + 2 < template.count, (48...57).contains(template[index + 2]), number * 10 + Int(template[index + 2]) - 48 < groups.count {
+                if index + 2 < template.count, (48...57).contains(template[index + 2]),
+                    number * 10 + Int(template[index + 2]) - 48 < groups.count
+                {
                     number = number * 10 + Int(template[index + 2]) - 48
                     length = 3
                 }

@@ -40,7 +40,9 @@ extension Interpreter {
     static func callback(_ call: NativeCall, _ index: Int) throws -> JSValue {
         let value = call.argument(index)
         guard case .object(let object) = value, object.isCallable else {
-            throw JSError.typeError("\(value.typeofString == "string" ? "\"\(value.toDisplayString())\"" : value.toDisplayString()) is not a function")
+            throw JSError.typeError(
+                "\(value.typeofString == "string" ? "\"\(value.toDisplayString())\"" : value.toDisplayString()) is not a function"
+            )
         }
         return value
     }
@@ -88,7 +90,9 @@ extension Interpreter {
             switch call.argument(0) {
             case .object(let prototype): object.prototype = prototype
             case .null: object.prototype = nil
-            default: throw JSError.typeError("Object prototype may only be an Object or null: \(call.argument(0).toDisplayString())")
+            default:
+                throw JSError.typeError(
+                    "Object prototype may only be an Object or null: \(call.argument(0).toDisplayString())")
             }
             return .object(object)
         }
@@ -98,7 +102,11 @@ extension Interpreter {
         }
         defineMethod(constructor, "setPrototypeOf", 2) { call in
             if case .object(let object) = call.argument(0) {
-                if case .object(let prototype) = call.argument(1) { object.prototype = prototype } else { object.prototype = nil }
+                if case .object(let prototype) = call.argument(1) {
+                    object.prototype = prototype
+                } else {
+                    object.prototype = nil
+                }
             }
             return call.argument(0)
         }
@@ -117,7 +125,9 @@ extension Interpreter {
             return .bool(object.hasOwnProperty(try call.interpreter.toPropertyKey(call.argument(0))))
         }
         defineMethod(prototype, "isPrototypeOf", 1) { call in
-            guard case .object(let object) = call.this, case .object(let value) = call.argument(0) else { return .bool(false) }
+            guard case .object(let object) = call.this, case .object(let value) = call.argument(0) else {
+                return .bool(false)
+            }
             var current = call.interpreter.realm.prototype(of: value)
             while let candidate = current {
                 if candidate === object { return .bool(true) }
@@ -218,20 +228,28 @@ extension Interpreter {
     }
 
     func installGlobalFunctions() {
-        defineGlobal("parseInt", JSValue.makeFunction(name: "parseInt", length: 2) { call in
-            let text = try call.interpreter.toString(call.argument(0))
-            let radix = JSNumber.toInt32(try call.interpreter.toNumber(call.argument(1)))
-            return .number(Self.parseInt(text, radix: Int(radix)))
-        })
-        defineGlobal("parseFloat", JSValue.makeFunction(name: "parseFloat", length: 1) { call in
-            .number(Self.parseFloat(try call.interpreter.toString(call.argument(0))))
-        })
-        defineGlobal("isNaN", JSValue.makeFunction(name: "isNaN", length: 1) { call in
-            .bool(try call.interpreter.toNumber(call.argument(0)).isNaN)
-        })
-        defineGlobal("isFinite", JSValue.makeFunction(name: "isFinite", length: 1) { call in
-            .bool(try call.interpreter.toNumber(call.argument(0)).isFinite)
-        })
+        defineGlobal(
+            "parseInt",
+            JSValue.makeFunction(name: "parseInt", length: 2) { call in
+                let text = try call.interpreter.toString(call.argument(0))
+                let radix = JSNumber.toInt32(try call.interpreter.toNumber(call.argument(1)))
+                return .number(Self.parseInt(text, radix: Int(radix)))
+            })
+        defineGlobal(
+            "parseFloat",
+            JSValue.makeFunction(name: "parseFloat", length: 1) { call in
+                .number(Self.parseFloat(try call.interpreter.toString(call.argument(0))))
+            })
+        defineGlobal(
+            "isNaN",
+            JSValue.makeFunction(name: "isNaN", length: 1) { call in
+                .bool(try call.interpreter.toNumber(call.argument(0)).isNaN)
+            })
+        defineGlobal(
+            "isFinite",
+            JSValue.makeFunction(name: "isFinite", length: 1) { call in
+                .bool(try call.interpreter.toNumber(call.argument(0)).isFinite)
+            })
     }
 
     /// JavaScript's `parseInt`: optional sign, `0x` prefix, then the longest run of digits in `radix`.
@@ -244,7 +262,7 @@ extension Interpreter {
         }
         var radix = requested
         if radix != 0 && (radix < 2 || radix > 36) { return .nan }
-        if (radix == 0 || radix == 16), bytes.count >= 2, bytes.first == UInt8(ascii: "0"),
+        if radix == 0 || radix == 16, bytes.count >= 2, bytes.first == UInt8(ascii: "0"),
             bytes.dropFirst().first.map({ $0 | 0x20 == UInt8(ascii: "x") }) == true
         {
             bytes = bytes.dropFirst(2)

@@ -39,8 +39,10 @@ enum DateMath {
         let monthInYear = month.rounded(.towardZero).truncatingRemainder(dividingBy: 12)
         let normalizedMonth = monthInYear < 0 ? monthInYear + 12 : monthInYear
         guard abs(wholeYear) < 400_000 else { return .nan }
-        let dayCount = Double(days(year: Int(wholeYear), month: Int(normalizedMonth) + 1, day: 1)) + day.rounded(.towardZero) - 1
-        let time = hours.rounded(.towardZero) * 3_600_000 + minutes.rounded(.towardZero) * 60_000
+        let dayCount =
+            Double(days(year: Int(wholeYear), month: Int(normalizedMonth) + 1, day: 1)) + day.rounded(.towardZero) - 1
+        let time =
+            hours.rounded(.towardZero) * 3_600_000 + minutes.rounded(.towardZero) * 60_000
             + seconds.rounded(.towardZero) * 1000 + milliseconds.rounded(.towardZero)
         return dayCount * msPerDay + time
     }
@@ -194,7 +196,8 @@ enum DateFormatting {
         guard time.isFinite else { return nil }
         let f = DateMath.fields(time)
         let yearText = f.year >= 0 && f.year <= 9999 ? pad(f.year, 4) : (f.year < 0 ? "-" : "+") + pad(abs(f.year), 6)
-        return "\(yearText)-\(pad(f.month + 1))-\(pad(f.day))T\(pad(f.hours)):\(pad(f.minutes)):\(pad(f.seconds)).\(pad(f.milliseconds, 3))Z"
+        return
+            "\(yearText)-\(pad(f.month + 1))-\(pad(f.day))T\(pad(f.hours)):\(pad(f.minutes)):\(pad(f.seconds)).\(pad(f.milliseconds, 3))Z"
     }
 
     /// `Date#toString`: `Fri Nov 21 2025 04:42:00 GMT+0000 (Coordinated Universal Time)`.
@@ -215,14 +218,19 @@ enum DateFormatting {
         let f = DateMath.fields(time + offset)
         let minutes = Int(offset / 60000)
         let sign = minutes < 0 ? "-" : "+"
-        let name = zone.localizedName(for: zone.isDaylightSavingTime(for: Date(timeIntervalSince1970: time / 1000)) ? .daylightSaving : .standard, locale: Locale(identifier: "en_US")) ?? zone.identifier
-        return "\(pad(f.hours)):\(pad(f.minutes)):\(pad(f.seconds)) GMT\(sign)\(pad(abs(minutes) / 60))\(pad(abs(minutes) % 60)) (\(name))"
+        let name =
+            zone.localizedName(
+                for: zone.isDaylightSavingTime(for: Date(timeIntervalSince1970: time / 1000))
+                    ? .daylightSaving : .standard, locale: Locale(identifier: "en_US")) ?? zone.identifier
+        return
+            "\(pad(f.hours)):\(pad(f.minutes)):\(pad(f.seconds)) GMT\(sign)\(pad(abs(minutes) / 60))\(pad(abs(minutes) % 60)) (\(name))"
     }
 
     /// `Date#toUTCString`: `Fri, 21 Nov 2025 04:42:00 GMT`.
     static func utcString(_ time: Double) -> String {
         guard time.isFinite else { return "Invalid Date" }
         let f = DateMath.fields(time)
-        return "\(weekdays[f.weekday]), \(pad(f.day)) \(months[f.month]) \(year(f.year)) \(pad(f.hours)):\(pad(f.minutes)):\(pad(f.seconds)) GMT"
+        return
+            "\(weekdays[f.weekday]), \(pad(f.day)) \(months[f.month]) \(year(f.year)) \(pad(f.hours)):\(pad(f.minutes)):\(pad(f.seconds)) GMT"
     }
 }

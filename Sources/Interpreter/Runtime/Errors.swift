@@ -100,7 +100,9 @@ package struct ScriptError: Error, CustomStringConvertible, @unchecked Sendable 
     /// How a Swift error appears to scripts: its `JSErrorConvertible` name and message, else "Error" and its
     /// description.
     static func nameAndMessage(of error: any Error) -> (String, String) {
-        if let convertible = error as? any JSErrorConvertible { return (convertible.jsErrorName, convertible.jsErrorMessage) }
+        if let convertible = error as? any JSErrorConvertible {
+            return (convertible.jsErrorName, convertible.jsErrorMessage)
+        }
         if let jsError = error as? JSError { return (jsError.name, jsError.message) }
         return ("Error", String(describing: error))
     }

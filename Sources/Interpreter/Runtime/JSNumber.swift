@@ -52,7 +52,9 @@ package enum JSNumber {
         if -6 < n && n <= 0 { return "0." + String(repeating: "0", count: -n) + s }
         let exponent = n - 1
         let sign = exponent < 0 ? "-" : "+"
-        let mantissa = k == 1 ? s : String(decoding: digits[..<1], as: UTF8.self) + "." + String(decoding: digits[1...], as: UTF8.self)
+        let mantissa =
+            k == 1
+            ? s : String(decoding: digits[..<1], as: UTF8.self) + "." + String(decoding: digits[1...], as: UTF8.self)
         return mantissa + "e" + sign + String(abs(exponent))
     }
 
@@ -102,7 +104,9 @@ package enum JSNumber {
         var index = 0
         func digits() -> Int {
             let start = index
-            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                index += 1
+            }
             return index - start
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -114,7 +118,9 @@ package enum JSNumber {
         guard mantissaDigits > 0 else { return false }
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard digits() > 0 else { return false }
         }
         return index == bytes.count
