@@ -67,6 +67,10 @@ struct StatementTests {
         ("const { a, b: { c }, ...rest } = { a: 1, b: { c: 2 }, d: 3, e: 4 }; [a, c, rest]", "[1,2,{\"d\":3,\"e\":4}]"),
         ("const [x, , y = 9, ...z] = [1, 2, undefined, 4, 5]; [x, y, z]", "[1,9,[4,5]]"),
         ("let { length } = 'abcd'; length", "4"), ("const { a = 5 } = {}; a", "5"),
+        // Accessors and frozen objects
+        ("const o = { n: 2, get double() { return this.n * 2 }, set double(v) { this.n = v / 2 } }; o.double = 10; [o.n, o.double]", "[5,10]"),
+        ("const o = { get x() { return 1 } }; Object.keys(o)", "[\"x\"]"), ("const o = { get: 1, set() { return 2 } }; o.get + o.set()", "3"),
+        ("const o = Object.freeze({ a: 1 }); o.a = 2; o.b = 3; delete o.a; [o.a, o.b, Object.isFrozen(o)]", "[1,null,true]"),
         // REPL persistence
         ("let a = 1; const b = 2; var c = 3; a + b + c", "6"),
     ])
@@ -89,6 +93,25 @@ struct StatementTests {
         #expect(try run("function f() { 5 } f(); 7") == "7")
         #expect(try run("let x = 4") == "undefined")
         #expect(try run("{ a: 1, b: [2] }") == "{\"a\":1,\"b\":[2]}")
+    }
+
+    @Test func nonErrorThrowsHaveNoName() {
+        #expect(runError("throw 5") == "5")
+        #expect(runError("throw 'oops'") == "oops")
+    }
+
+    @Test(arguments: [
+        ("function f() {\n  return null.x\n}\nf()", 2),
+        ("const g = () => {\n  undefinedName\n}\n[1].forEach(g)", 2),
+        ("let a = 1\nlet b = a.c.d", 2),
+        ("for (let i = 0; i < 2; i++) {\n  if (i == 1) {\n    throw new Error('x')\n  }\n}", 3),
+    ])
+    func runtimeErrorsPointAtTheInnermostStatement(source: String, line: Int) {
+        #expect {
+            _ = try Interpreter().evaluate(source, fileName: "s.js")
+        } throws: { error in
+            (error as? ScriptError)?.range.start.line == line
+        }
     }
 
     @Test func uncaughtThrowCarriesValueAndPosition() {

@@ -101,6 +101,10 @@ package enum ObjectProperty: Sendable {
     case property(PropertyKey, Expression)
     /// `...object`.
     case spread(Expression)
+    /// `get key() { … }`.
+    case getter(PropertyKey, FunctionNode)
+    /// `set key(value) { … }`.
+    case setter(PropertyKey, FunctionNode)
 }
 
 /// A binding or assignment target.

@@ -219,6 +219,10 @@ extension Interpreter {
             case .spread(let expression):
                 let source = try evaluate(expression, scope)
                 for (key, value) in try ownEnumerableEntries(source) { object.set(key, value) }
+            case .getter(let key, let node):
+                object.defineAccessor(try propertyKey(key, scope), getter: makeFunction(node, scope), setter: nil)
+            case .setter(let key, let node):
+                object.defineAccessor(try propertyKey(key, scope), getter: nil, setter: makeFunction(node, scope))
             }
         }
         return object

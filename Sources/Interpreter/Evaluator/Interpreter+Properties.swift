@@ -32,7 +32,13 @@ extension Interpreter {
         var current: JSObject? = start
         while let object = current {
             if let host = object.host, let value = try host.getProperty(key, interpreter: self) { return value }
-            if let value = object.ownProperty(key) { return value }
+            if let value = object.ownProperty(key) {
+                if !object.accessors.isEmpty, let accessor = object.accessors[key] {
+                    guard let getter = accessor.getter else { return .undefined }
+                    return try callFunction(getter, this: receiver, arguments: [])
+                }
+                return value
+            }
             if object.kind == .function, let value = functionProperty(object, key) { return value }
             current = realm.prototype(of: object)
         }
@@ -83,6 +89,10 @@ extension Interpreter {
         switch base {
         case .object(let object):
             if let host = object.host, try host.setProperty(key, value, interpreter: self) { return }
+            if let setter = try findSetter(object, key) {
+                _ = try callFunction(setter, this: base, arguments: [value])
+                return
+            }
             if object.kind == .array, let index = JSNumber.arrayIndex(key) {
                 object.setElement(index, value)
                 return
@@ -93,6 +103,22 @@ extension Interpreter {
         default:
             return
         }
+    }
+
+    /// The setter for `key` on the object or its prototypes; throws for an accessor without a setter.
+    func findSetter(_ object: JSObject, _ key: String) throws -> JSObject? {
+        var current: JSObject? = object
+        while let candidate = current {
+            if !candidate.accessors.isEmpty, let accessor = candidate.accessors[key] {
+                guard let setter = accessor.setter else {
+                    throw JSError.typeError("Cannot set property \(key) of \(candidate.displayString(visited: [])) which has only a getter")
+                }
+                return setter
+            }
+            if candidate.hasOwnProperty(key) { return nil }
+            current = realm.prototype(of: candidate)
+        }
+        return nil
     }
 
     /// Whether `key in object`.

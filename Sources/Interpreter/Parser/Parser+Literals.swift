@@ -126,11 +126,18 @@ extension Parser {
     mutating func parseObjectProperty() throws(SyntaxError) -> ObjectProperty {
         if eat("...") { return .spread(try parseAssignment()) }
         let keyToken = current
-        // `async f() {}`, `get x() {}`: the prefix is ignored (functions run synchronously; accessors are plain methods).
+        // `async f() {}` (functions run synchronously), `get x() {}`, `set x(v) {}`.
         if case .identifier(let prefix) = current.kind, ["async", "get", "set"].contains(prefix) {
             switch peek().kind {
             case .identifier, .keyword, .string, .number, .punctuator("["):
-                if prefix == "async" || peek(2).kind == .punctuator("(") { _ = advance() }
+                _ = advance()
+                let key = try parsePropertyKey()
+                let function = try parseFunctionRest(name: key.staticName ?? "", start: keyToken.range, isArrow: false)
+                switch prefix {
+                case "get": return .getter(key, function)
+                case "set": return .setter(key, function)
+                default: return .property(key, .function(function, function.range))
+                }
             default: break
             }
         }

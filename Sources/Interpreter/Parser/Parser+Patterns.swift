@@ -102,6 +102,8 @@ extension Parser {
                     patterns.append(PatternProperty(key: key, value: try pattern(from: value)))
                 case .spread(let inner):
                     rest = try pattern(from: inner)
+                case .getter(_, let function), .setter(_, let function):
+                    throw invalidTarget(function.range)
                 }
             }
             return .object(patterns, rest: rest, range)

@@ -116,6 +116,14 @@ extension Interpreter {
             keys += object.properties.orderedKeys(enumerableOnly: false)
             return .object(JSObject.makeArray(keys.map { .string($0) }))
         }
+        defineMethod(constructor, "freeze", 1) { call in
+            if case .object(let object) = call.argument(0) { object.freeze() }
+            return call.argument(0)
+        }
+        defineMethod(constructor, "isFrozen", 1) { call in
+            guard case .object(let object) = call.argument(0) else { return .bool(true) }
+            return .bool(object.isFrozen)
+        }
         defineMethod(constructor, "hasOwn", 2) { call in
             guard case .object(let object) = call.argument(0) else { return .bool(false) }
             return .bool(object.hasOwnProperty(try call.interpreter.toPropertyKey(call.argument(1))))

@@ -56,7 +56,8 @@ package struct ScriptError: Error, CustomStringConvertible, @unchecked Sendable 
     package let range: SourceRange
     /// The file of that statement or call.
     package let fileName: String
-    /// The error's name: "ReferenceError", "TypeError", "Error", or the host error's name.
+    /// The error's name: "ReferenceError", "TypeError", "Error", the host error's name, or "" when a script
+    /// threw a value that is not an Error object (`throw 5`).
     package let name: String
     /// The error's message.
     package let message: String
@@ -73,7 +74,7 @@ package struct ScriptError: Error, CustomStringConvertible, @unchecked Sendable 
             name = object.get("name")?.toDisplayString() ?? "Error"
             message = object.get("message")?.toDisplayString() ?? ""
         } else {
-            name = "Uncaught"
+            name = ""
             message = value.toDisplayString()
         }
     }
@@ -108,7 +109,10 @@ package struct ScriptError: Error, CustomStringConvertible, @unchecked Sendable 
     }
 
     /// `Name: message`.
-    package var description: String { message.isEmpty ? name : "\(name): \(message)" }
+    package var description: String {
+        if name.isEmpty { return message }
+        return message.isEmpty ? name : "\(name): \(message)"
+    }
 }
 
 /// A flag that stops a running script at its next loop iteration or call; safe to set from any thread

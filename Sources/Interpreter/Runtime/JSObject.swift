@@ -32,6 +32,10 @@ package final class JSObject {
     var primitiveValue: JSValue?
     /// The Swift error a script caught, kept so that rethrowing it propagates the original.
     var underlyingError: (any Error)?
+    /// Getter and setter functions of accessor properties (their keys hold `undefined` in `properties`).
+    var accessors: [String: (getter: JSObject?, setter: JSObject?)] = [:]
+    /// Whether `Object.freeze` was applied: writes and deletes are ignored.
+    package private(set) var isFrozen = false
     /// The host object behind a `.host` object.
     package let host: (any HostObject)?
 
@@ -133,6 +137,7 @@ package final class JSObject {
     package func set(_ key: String, _ value: JSValue) { set(key, value, enumerable: true) }
 
     func set(_ key: String, _ value: JSValue, enumerable: Bool) {
+        if isFrozen { return }
         if kind == .array {
             if let index = JSNumber.arrayIndex(key) {
                 setElement(index, value)
@@ -155,6 +160,7 @@ package final class JSObject {
 
     /// Stores an array element, filling any gap with `undefined`.
     func setElement(_ index: Int, _ value: JSValue) {
+        if isFrozen { return }
         if index < elements.count {
             elements[index] = value
         } else {
@@ -168,6 +174,8 @@ package final class JSObject {
     /// Removes an own property; returns whether it is gone.
     @discardableResult
     package func delete(_ key: String) -> Bool {
+        if isFrozen { return false }
+        accessors[key] = nil
         if kind == .array, let index = JSNumber.arrayIndex(key) {
             if index < elements.count { elements[index] = .undefined }
             return true
@@ -175,6 +183,16 @@ package final class JSObject {
         properties.remove(key)
         return true
     }
+
+    /// Defines (or extends) an accessor property with a getter and/or setter function.
+    func defineAccessor(_ key: String, getter: JSObject?, setter: JSObject?) {
+        let existing = accessors[key]
+        accessors[key] = (getter ?? existing?.getter, setter ?? existing?.setter)
+        properties.set(key, .undefined, enumerable: true)
+    }
+
+    /// Makes the object read-only (`Object.freeze`).
+    func freeze() { isFrozen = true }
 
     /// The elements of an array, or nil for other kinds.
     package var arrayElements: [JSValue]? { kind == .array ? elements : nil }
