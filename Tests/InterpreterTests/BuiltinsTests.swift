@@ -88,6 +88,15 @@ struct BuiltinsTests {
         ),
         ("JSON.parse('\"\\\\u0041\"')", "'A'"),
         ("JSON.parse('[1, 2]', (k, v) => typeof v === 'number' ? v * 10 : v)", "[10,20]"),
+        // Map and Set
+        ("const m = new Map([['a', 1]]); m.set('b', 2).set('a', 3); [m.size, m.get('a'), m.has('b'), m.get('z')]", "[2,3,true,null]"),
+        ("const m = new Map(); m.set(NaN, 'n'); m.set(0, 'z'); [m.get(NaN), m.get(-0)]", "[\"n\",\"z\"]"),
+        ("const m = new Map([[1, 'x'], [2, 'y']]); m.delete(1); [...m]", "[[2,\"y\"]]"),
+        ("const k = {}; const m = new Map([[k, 1]]); [m.get(k), m.get({})]", "[1,null]"),
+        ("const s = new Set([1, 2, 2, '2']); [s.size, [...s], s.has('2')]", "[3,[1,2,\"2\"],true]"),
+        ("let r = []; new Map([['a', 1]]).forEach((v, k) => r.push(k + v)); r", "[\"a1\"]"),
+        ("const s = new Set(); for (const x of [3, 1, 3]) s.add(x); Array.from(s)", "[3,1]"),
+        ("[...new Set('hello')].join('')", "'helo'"), ("new Map([['a', 1]]).keys()", "[\"a\"]"),
         // Errors
         ("new Error('m').message", "'m'"), ("new TypeError('t').name", "'TypeError'"),
         ("String(new RangeError('r'))", "'RangeError: r'"),
@@ -112,6 +121,7 @@ struct BuiltinsTests {
         ("(1).toFixed(101)", "RangeError: toFixed() digits argument must be between 0 and 100"),
         ("Object.keys(null)", "TypeError: Cannot convert undefined or null to object"),
         ("print('x')", "ReferenceError: print is not defined"),
+        ("Map()", "TypeError: Constructor Map requires 'new'"),
         ("const arr = []; arr.foo()", "TypeError: arr.foo is not a function"),
     ])
     func errors(source: String, expected: String) {

@@ -14,6 +14,7 @@ extension Interpreter {
         installJSON()
         installDate()
         installRegExp()
+        installCollections()
         installGlobalFunctions()
     }
 
