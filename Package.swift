@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"]),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["ShellAPI", "MongoBridge", "Formatting", "Interpreter", "BSONCore", "TestSupport"]),
+            dependencies: ["spsh", "ShellAPI", "REPL", "MongoBridge", "Interpreter", "BSONCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

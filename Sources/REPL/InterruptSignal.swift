@@ -1,0 +1,26 @@
+import Foundation
+import Synchronization
+
+/// Ctrl-C: a SIGINT handler that records the signal, so a read returns and a running script stops.
+///
+/// The handler only stores into atomics (async-signal-safe). `onInterrupt` is polled by whoever runs code:
+/// the session copies the flag into the interpreter's interrupt flag through `watch`.
+package enum InterruptSignal {
+    private static let pending = Atomic<Bool>(false)
+    private static let installed = Atomic<Bool>(false)
+
+    package static var isPending: Bool { pending.load(ordering: .acquiring) }
+
+    package static func clear() { pending.store(false, ordering: .releasing) }
+
+    /// Installs the handler once (no SA_RESTART, so a blocked read returns with EINTR).
+    package static func install() {
+        guard installed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else { return }
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in InterruptSignal.pending.store(true, ordering: .releasing) }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+}

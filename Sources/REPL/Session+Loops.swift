@@ -1,0 +1,128 @@
+import Foundation
+import Interpreter
+import ShellAPI
+
+extension Session {
+    /// The interactive prompt: `<db>> `, `... ` while input is incomplete, history in `historyFile`.
+    /// Returns the exit status (0 on Ctrl-D, `exit` or `quit`).
+    package func runInteractive(historyFile: HistoryFile) -> Int32 {
+        InterruptSignal.install()
+        guard let editor = LineEditor(programName: "spsh", historySize: historyFile.limit) else {
+            errors.write("spsh: cannot start line editing; reading plain lines\n")
+            return runPiped()
+        }
+        var entries = historyFile.load()
+        for entry in entries { editor.addHistory(HistoryEntry.singleLine(entry, parses: parses)) }
+        editor.complete = { [shell] line in Completer(shell: shell).complete(line: line) }
+        var pending = ""
+        defer { try? historyFile.save(entries) }
+        while true {
+            let prompt = pending.isEmpty ? shell.prompt : "... "
+            switch editor.readLine(prompt: prompt) {
+            case .endOfInput:
+                output.write("\n")
+                return 0
+            case .interrupted:
+                output.write("\n")
+                pending = ""
+            case .line(let line):
+                pending += pending.isEmpty ? line : "\n" + line
+                if isIncomplete(pending) { continue }
+                let input = pending
+                pending = ""
+                if input.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                if !HistoryFile.mayHoldSecret(input) {
+                    entries.append(input)
+                    if entries.count > historyFile.limit { entries.removeFirst(entries.count - historyFile.limit) }
+                    editor.addHistory(HistoryEntry.singleLine(input, parses: parses))
+                }
+                if let code = evaluateAndPrint(input, fileName: "<repl>") { return code }
+            }
+        }
+    }
+
+    /// Statements from a non-terminal stdin, evaluated and printed as the prompt would, without prompts.
+    package func runPiped(_ readLine: () -> String? = { Swift.readLine(strippingNewline: true) }) -> Int32 {
+        var pending = ""
+        while let line = readLine() {
+            pending += pending.isEmpty ? line : "\n" + line
+            if isIncomplete(pending) { continue }
+            let input = pending
+            pending = ""
+            if input.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
+            if let code = evaluateAndPrint(input, fileName: "<stdin>") { return code }
+        }
+        if !pending.isEmpty, let code = evaluateAndPrint(pending, fileName: "<stdin>") { return code }
+        return 0
+    }
+
+    /// `--eval` code, in order; the last value is printed in full. Exit status 1 on the first error.
+    package func runEval(_ sources: [String]) -> Int32 {
+        var last: JSValue = .undefined
+        for (index, source) in sources.enumerated() {
+            let fileName = sources.count == 1 ? "<eval>" : "<eval \(index + 1)>"
+            do {
+                last = try withInterruptWatch { try shell.interpreter.evaluate(source, fileName: fileName) }
+            } catch let request as ExitRequest {
+                return request.code
+            } catch {
+                errors.write(ErrorReport.render(error, source: source, withLocation: true) + "\n")
+                return 1
+            }
+        }
+        do {
+            let shown = try shell.present(last)
+            if case .value(let value, _) = shown {
+                output.write(renderer.renderFull(value) + "\n")
+            } else if let text = renderer.render(shown) {
+                output.write(text + "\n")
+            }
+        } catch {
+            errors.write(ErrorReport.render(error, source: nil, withLocation: false) + "\n")
+            return 1
+        }
+        return 0
+    }
+
+    /// Runs a script file; its values are not printed (only `print`/`printjson`). 1 on an error.
+    package func runFile(_ path: String) -> Int32 {
+        let source: String
+        do {
+            source = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            errors.write("Error: Cannot read file '\(path)': \(error.localizedDescription)\n")
+            return 1
+        }
+        do {
+            _ = try withInterruptWatch { try shell.interpreter.evaluate(source, fileName: path) }
+        } catch let request as ExitRequest {
+            return request.code
+        } catch {
+            errors.write(ErrorReport.render(error, source: source, withLocation: true) + "\n")
+            return 1
+        }
+        return 0
+    }
+
+    private func parses(_ text: String) -> Bool {
+        (try? shell.interpreter.parse(text, fileName: "<history>")) != nil
+    }
+}
+
+/// Multi-line inputs become one history line, as mongosh stores them.
+enum HistoryEntry {
+    /// Joins the lines of `entry` with a space where the statement goes on and `; ` where a line ended one,
+    /// when the result still parses; otherwise keeps the entry as it is.
+    static func singleLine(_ entry: String, parses: (String) -> Bool) -> String {
+        let lines = entry.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard lines.count > 1 else { return lines.first ?? entry }
+        var joined = lines[0]
+        for line in lines.dropFirst() {
+            let continues = "{[(,.+-*/=&|?:!<>".contains(joined.last ?? ";")
+                || ".)]},?:+*/=&|".contains(line.first ?? ";") || joined.hasSuffix(";")
+            joined += continues ? " " + line : "; " + line
+        }
+        return parses(joined) ? joined : entry
+    }
+}

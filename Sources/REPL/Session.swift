@@ -1,0 +1,108 @@
+import Foundation
+import Synchronization
+import Formatting
+import Interpreter
+import ShellAPI
+
+/// Runs the shell: the interactive prompt on libedit, statements piped on stdin, `--eval` code and
+/// `--file` scripts. Results go to stdout, diagnostics to stderr.
+///
+/// Not thread-safe: use from one task.
+package final class Session {
+    package let shell: Shell
+    let renderer: OutputRenderer
+    let output: TextSink
+    let errors: TextSink
+
+    package init(shell: Shell, colors: Bool, output: TextSink = .standardOutput, errors: TextSink = .standardError) {
+        self.shell = shell
+        self.renderer = OutputRenderer(colors: colors)
+        self.output = output
+        self.errors = errors
+        installPrintFunctions()
+    }
+
+    private func installPrintFunctions() {
+        let interpreter = shell.interpreter
+        let print = JSValue.makeFunction(name: "print") { [output] call in
+            output.write(InspectNode.printForm(call.arguments) + "\n")
+            return .undefined
+        }
+        interpreter.defineGlobal("print", print)
+        interpreter.defineGlobal("printjson", .makeFunction(name: "printjson") { [output, renderer] call in
+            let text = call.arguments.map { renderer.renderFull($0, options: .printjson) }.joined(separator: " ")
+            output.write(text + "\n")
+            return .undefined
+        })
+        for name in ["exit", "quit"] {
+            interpreter.defineGlobal(name, .makeFunction(name: name) { call in
+                var code: Int32 = 0
+                if case .number(let n) = call.argument(0), n.isFinite { code = Int32(clamping: Int(n)) }
+                throw ExitRequest(code: code)
+            })
+        }
+    }
+
+    /// Evaluates one complete input and prints its result or its error; returns the exit code when the
+    /// input asked to leave (`exit`), else nil.
+    func evaluateAndPrint(_ input: String, fileName: String) -> Int32? {
+        do {
+            let result = try withInterruptWatch { try shell.evaluate(input, fileName: fileName) }
+            if let text = renderer.render(result) { output.write(text + "\n") }
+        } catch let request as ExitRequest {
+            return request.code
+        } catch {
+            errors.write(ErrorReport.render(error, source: input, withLocation: input.contains("\n")) + "\n")
+        }
+        return nil
+    }
+
+    /// Whether `text` is a whole input, or needs more lines (an open bracket, an unterminated string).
+    func isIncomplete(_ text: String) -> Bool {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return false }
+        do {
+            _ = try shell.interpreter.parse(text, fileName: "<repl>")
+            return false
+        } catch {
+            return (error as? SyntaxError)?.isIncomplete ?? false
+        }
+    }
+
+    /// Runs `body` while Ctrl-C sets the interpreter's interrupt flag (a watcher thread copies the signal
+    /// handler's flag into it every 20 ms).
+    func withInterruptWatch<T>(_ body: () throws -> T) rethrows -> T {
+        InterruptSignal.clear()
+        let flag = shell.interpreter.interruptFlag
+        let done = DoneFlag()
+        let watcher = Thread {
+            while !done.value.load(ordering: .acquiring) {
+                if InterruptSignal.isPending { flag.set() }
+                usleep(20_000)
+            }
+        }
+        watcher.start()
+        defer { done.value.store(true, ordering: .releasing) }
+        return try body()
+    }
+}
+
+final class DoneFlag: Sendable {
+    let value = Atomic<Bool>(false)
+}
+
+/// Where text goes: stdout, stderr, or a buffer in tests.
+package final class TextSink: @unchecked Sendable {
+    // Safe: the handle's writes are atomic per call and the buffer is only used from one task in tests.
+    private let handle: FileHandle?
+    package private(set) var buffer = ""
+
+    package init(handle: FileHandle?) { self.handle = handle }
+
+    package static let standardOutput = TextSink(handle: .standardOutput)
+    package static let standardError = TextSink(handle: .standardError)
+    package static func capture() -> TextSink { TextSink(handle: nil) }
+
+    package func write(_ text: String) {
+        if let handle { handle.write(Data(text.utf8)) } else { buffer += text }
+    }
+}

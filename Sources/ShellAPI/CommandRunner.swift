@@ -1,0 +1,40 @@
+import BSONCore
+
+/// The database seam of the shell: what `db`, collections and cursors need from a MongoDB client.
+///
+/// The executable makes the libmongoc client conform (`extension MongoClient: CommandRunner {}`), so
+/// ShellAPI and its tests never link libmongoc. Not thread-safe: use from one task.
+package protocol CommandRunner: AnyObject {
+    func runCommand(_ command: BSONDocument, database: String) throws -> BSONDocument
+    func runCursorCommand(_ command: BSONDocument, database: String) throws -> any DocumentCursor
+    func find(database: String, collection: String, filter: BSONDocument, options: BSONDocument) throws
+        -> any DocumentCursor
+    func aggregate(database: String, collection: String?, pipeline: [BSONValue], options: BSONDocument) throws
+        -> any DocumentCursor
+    func insertOne(database: String, collection: String, document: BSONDocument) throws -> BSONDocument
+    func insertMany(database: String, collection: String, documents: [BSONDocument], ordered: Bool) throws
+        -> BSONDocument
+    func countDocuments(database: String, collection: String, filter: BSONDocument, options: BSONDocument) throws
+        -> Int64
+}
+
+/// A server cursor: documents one at a time, fetched in batches by the client. Not thread-safe.
+package protocol DocumentCursor: AnyObject {
+    /// The next document, or nil when the cursor is exhausted.
+    func next() throws -> BSONDocument?
+    func close()
+}
+
+/// An error from a server or driver that the shell prints as `Name[codeName]: message`.
+///
+/// The executable makes the driver's error type conform, so ShellAPI and the REPL can show it without
+/// importing the driver.
+package protocol ServerErrorDescribing: Error {
+    /// The error class, e.g. `MongoServerError`, `MongoNetworkError`.
+    var errorName: String { get }
+    /// The server's code name, e.g. `DuplicateKey`, when it sent one.
+    var codeName: String? { get }
+    /// The numeric server code, when there is one.
+    var code: Int? { get }
+    var errorMessage: String { get }
+}

@@ -1,0 +1,14 @@
+import BSONCore
+import Interpreter
+
+/// What one evaluated input shows the user; the REPL renders it with Formatting.
+package enum ShellOutput {
+    /// Nothing to print (a declaration, `undefined`).
+    case nothing
+    /// A value; `fromServer` values print at full depth, as mongosh prints server documents.
+    case value(JSValue, fromServer: Bool)
+    /// One page of a cursor, then `Type "it" for more` when `hasMore`.
+    case cursorPage([BSONDocument], hasMore: Bool)
+    /// Plain text lines: `switched to db x`, `no cursor`, the `show` tables.
+    case text(String)
+}

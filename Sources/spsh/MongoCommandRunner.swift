@@ -1,0 +1,71 @@
+import BSONCore
+import MongoBridge
+import ShellAPI
+
+/// The libmongoc client as the shell's `CommandRunner`: the one place where MongoBridge meets ShellAPI.
+///
+/// Not thread-safe: use from one task.
+final class MongoCommandRunner: CommandRunner {
+    let client: MongoClient
+
+    private init(client: MongoClient) { self.client = client }
+
+    /// Connects and pings, so a server that does not answer fails here, within the selection timeout.
+    static func connect(uri: String, serverSelectionTimeoutMS: Int) throws -> MongoCommandRunner {
+        let client = try MongoClient(uri: uri, serverSelectionTimeoutMS: serverSelectionTimeoutMS)
+        try client.ping()
+        return MongoCommandRunner(client: client)
+    }
+
+    /// The database named in a connection string's path (`mongodb://host/db?...` gives `db`).
+    static func databaseName(in uri: String) -> String? {
+        guard let scheme = uri.range(of: "://") else { return nil }
+        let rest = uri[scheme.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        let name = rest[rest.index(after: slash)...].prefix(while: { $0 != "?" })
+        return name.isEmpty ? nil : String(name.removingPercentEncoding ?? String(name))
+    }
+
+    func runCommand(_ command: BSONDocument, database: String) throws -> BSONDocument {
+        try client.runCommand(command, database: database)
+    }
+
+    func runCursorCommand(_ command: BSONDocument, database: String) throws -> any DocumentCursor {
+        try client.runCursorCommand(command, database: database)
+    }
+
+    func find(database: String, collection: String, filter: BSONDocument, options: BSONDocument) throws
+        -> any DocumentCursor
+    {
+        try client.find(database: database, collection: collection, filter: filter, options: options)
+    }
+
+    func aggregate(database: String, collection: String?, pipeline: [BSONValue], options: BSONDocument) throws
+        -> any DocumentCursor
+    {
+        try client.aggregate(database: database, collection: collection, pipeline: pipeline, options: options)
+    }
+
+    func insertOne(database: String, collection: String, document: BSONDocument) throws -> BSONDocument {
+        try client.insertOne(database: database, collection: collection, document: document)
+    }
+
+    func insertMany(database: String, collection: String, documents: [BSONDocument], ordered: Bool) throws
+        -> BSONDocument
+    {
+        try client.insertMany(database: database, collection: collection, documents: documents, ordered: ordered)
+    }
+
+    func countDocuments(database: String, collection: String, filter: BSONDocument, options: BSONDocument) throws
+        -> Int64
+    {
+        try client.countDocuments(database: database, collection: collection, filter: filter, options: options)
+    }
+}
+
+extension MongoCursor: DocumentCursor {}
+
+extension MongoError: ServerErrorDescribing {
+    package var errorName: String { name }
+    package var errorMessage: String { message }
+}

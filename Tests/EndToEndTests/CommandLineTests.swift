@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The built binary without a database: options, exit codes, errors, exact output.
+@Suite(.tags(.large))
+struct CommandLineTests {
+    @Test func evalPrintsLastValue() throws {
+        let result = try SpshProcess.run(["--nodb", "--eval", "let a = 40", "--eval", "a + 2"])
+        #expect(result.stdout == "42\n")
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+    }
+
+    @Test func evalPrintsDocumentsInMongoshForm() throws {
+        let result = try SpshProcess.run([
+            "--nodb", "--eval",
+            "({ _id: ObjectId('5fa5694f88211043b23c7f11'), symbol: 'ZVZZT', price: 12.5, volume: NumberLong(300), windowStart: ISODate('2025-11-21T04:42:00Z') })",
+        ])
+        #expect(result.stdout == """
+            {
+              _id: ObjectId('5fa5694f88211043b23c7f11'),
+              symbol: 'ZVZZT',
+              price: 12.5,
+              volume: Long('300'),
+              windowStart: ISODate('2025-11-21T04:42:00.000Z')
+            }
+
+            """)
+        #expect(result.status == 0)
+    }
+
+    @Test func evalStringIsPrintedRaw() throws {
+        let result = try SpshProcess.run(["--nodb", "--eval", "'a' + 'b'"])
+        #expect(result.stdout == "ab\n")
+    }
+
+    @Test func referenceErrorExitsOne() throws {
+        let result = try SpshProcess.run(["--nodb", "--eval", "1 +\n  missing"])
+        #expect(result.stdout == "")
+        #expect(result.stderr == """
+            ReferenceError: missing is not defined
+                at <eval>:2:3
+                  missing
+                  ^
+
+            """)
+        #expect(result.status == 1)
+    }
+
+    @Test func syntaxErrorNamesThePosition() throws {
+        let result = try SpshProcess.run(["--nodb", "--eval", "f(1, 2;"])
+        #expect(result.stderr == """
+            SyntaxError: Expected ')' after arguments, found ';'
+                at <eval>:1:7
+                f(1, 2;
+                      ^
+
+            """)
+        #expect(result.status == 1)
+    }
+
+    @Test func callingANonFunction() throws {
+        let result = try SpshProcess.run(["--nodb", "--eval", "let o = {a: 1}; o.a()"])
+        #expect(result.stderr.hasPrefix("TypeError: o.a is not a function\n"))
+        #expect(result.status == 1)
+    }
+
+    @Test func scriptFileErrorShowsFileLineAndColumn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spsh-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("report.js")
+        try "print('start')\nconst total = 1 + 2\nprint(total)\nundefinedThing.x\nprint('never')\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        let result = try SpshProcess.run(["--nodb", "--file", script.path])
+        #expect(result.stdout == "start\n3\n")
+        #expect(result.stderr == """
+            ReferenceError: undefinedThing is not defined
+                at \(script.path):4:1
+                undefinedThing.x
+                ^
+
+            """)
+        #expect(result.status == 1)
+    }
+
+    @Test func nodbHasNoDatabase() throws {
+        let result = try SpshProcess.run(["--nodb", "--eval", "db.trades.find()"])
+        #expect(result.stderr.hasPrefix(
+            "MongoshInvalidInputError: [SPSH-1002] No database connection: spsh was started with --nodb\n"))
+        #expect(result.status == 1)
+    }
+
+    @Test func pipedInputPrintsLikeThePromptAndCarriesOn() throws {
+        let result = try SpshProcess.run(["--nodb"], stdin: "let x = {\n  a: [1, 2,\n 3]\n}\nx\nnope\nx.a.length\n")
+        #expect(result.stdout == "{ a: [ 1, 2, 3 ] }\n3\n")
+        #expect(result.stderr == "ReferenceError: nope is not defined\n")
+        #expect(result.status == 0)
+    }
+
+    @Test func exitWithCode() throws {
+        let result = try SpshProcess.run(["--nodb"], stdin: "print(1)\nexit(3)\nprint(2)\n")
+        #expect(result.stdout == "1\n")
+        #expect(result.status == 3)
+    }
+
+    @Test func versionFlag() throws {
+        let result = try SpshProcess.run(["--version"])
+        #expect(result.stdout == "0.1.0\n")
+        #expect(result.status == 0)
+    }
+
+    @Test func badURIIsOneClearLine() throws {
+        let result = try SpshProcess.run(["mongodb://[bad", "--eval", "1"])
+        #expect(result.stdout == "")
+        #expect(result.stderr.hasPrefix("spsh: MongoParseError: "))
+        #expect(result.stderr.contains("mongodb://[bad"))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(result.status == 1)
+    }
+
+    @Test func unreachableServerFailsWithinTheTimeout() throws {
+        let uri = "mongodb://127.0.0.1:9/test"
+        let result = try SpshProcess.run([uri, "--server-selection-timeout-ms", "500", "--eval", "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("spsh: MongoServerSelectionError"))
+        #expect(result.stderr.contains("127.0.0.1:9"))
+        #expect(result.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(result.seconds < 5)
+    }
+}
