@@ -24,9 +24,9 @@ package enum ErrorReport {
     }
 
     /// The headline, and, when `withLocation`, `    at file:line:col` plus the source line and a caret.
-    package static func render(_ error: any Error, source: String?, withLocation: Bool) -> String {
+    package static func render(_ error: any Error, source: String?, fileName: String, withLocation: Bool) -> String {
         var text = headline(error)
-        guard withLocation, let (fileName, range) = location(of: error) else { return text }
+        guard withLocation, let range = location(of: error) else { return text }
         text += "\n    at \(fileName):\(range.start.line):\(range.start.column)"
         if let source, let line = sourceLine(source, number: range.start.line) {
             text += "\n    \(line)\n    " + String(repeating: " ", count: max(0, range.start.column - 1)) + "^"
@@ -34,10 +34,10 @@ package enum ErrorReport {
         return text
     }
 
-    private static func location(of error: any Error) -> (String, SourceRange)? {
+    private static func location(of error: any Error) -> SourceRange? {
         switch error {
-        case let error as ScriptError: return error.range.map { (error.fileName, $0) }
-        case let error as SyntaxError: return (error.fileName, error.range)
+        case let error as ScriptError: return error.range
+        case let error as SyntaxError: return error.range
         default: return nil
         }
     }

@@ -25,7 +25,7 @@ package final class LineEditor {
     }
 
     package init?(programName: String, historySize: Int) {
-        guard let el = el_init(programName, stdin, stdout, stderr) else { return nil }
+        guard let el = el_init(programName, fdopen(STDIN_FILENO, "r"), fdopen(STDOUT_FILENO, "w"), fdopen(STDERR_FILENO, "w")) else { return nil }
         guard let hist = history_init() else {
             el_end(el)
             return nil

@@ -17,17 +17,17 @@ package struct OutputRenderer {
         case .text(let text):
             return text
         case .cursorPage(let documents, let hasMore):
-            let page = InspectNode.inspectBatch(documents, options: InspectOptions.serverDocument.withColors(colors))
+            let page = Inspector.inspectBatch(documents, options: InspectOptions.serverDocument.withColors(colors))
             return hasMore ? page + "\nType \"it\" for more" : page
         case .value(let value, let fromServer):
             if case .string(let s) = value { return s }  // mongosh prints a string result raw
-            return InspectNode.inspect(value, options: (fromServer ? InspectOptions.serverDocument : .shell).withColors(colors))
+            return Inspector.inspect(value, options: (fromServer ? InspectOptions.serverDocument : .shell).withColors(colors))
         }
     }
 
     /// A value printed in full, as `--eval` prints its result and `printjson` prints its argument.
     package func renderFull(_ value: JSValue, options: InspectOptions = .serverDocument) -> String {
         if case .string(let s) = value { return s }
-        return InspectNode.inspect(value, options: options.withColors(colors))
+        return Inspector.inspect(value, options: options.withColors(colors))
     }
 }

@@ -66,7 +66,7 @@ extension Session {
             } catch let request as ExitRequest {
                 return request.code
             } catch {
-                errors.write(ErrorReport.render(error, source: source, withLocation: true) + "\n")
+                errors.write(ErrorReport.render(error, source: source, fileName: fileName, withLocation: true) + "\n")
                 return 1
             }
         }
@@ -78,7 +78,7 @@ extension Session {
                 output.write(text + "\n")
             }
         } catch {
-            errors.write(ErrorReport.render(error, source: nil, withLocation: false) + "\n")
+            errors.write(ErrorReport.render(error, source: nil, fileName: "<eval>", withLocation: false) + "\n")
             return 1
         }
         return 0
@@ -98,7 +98,7 @@ extension Session {
         } catch let request as ExitRequest {
             return request.code
         } catch {
-            errors.write(ErrorReport.render(error, source: source, withLocation: true) + "\n")
+            errors.write(ErrorReport.render(error, source: source, fileName: path, withLocation: true) + "\n")
             return 1
         }
         return 0

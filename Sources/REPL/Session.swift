@@ -25,7 +25,7 @@ package final class Session {
     private func installPrintFunctions() {
         let interpreter = shell.interpreter
         let print = JSValue.makeFunction(name: "print") { [output] call in
-            output.write(InspectNode.printForm(call.arguments) + "\n")
+            output.write(Inspector.printForm(call.arguments) + "\n")
             return .undefined
         }
         interpreter.defineGlobal("print", print)
@@ -52,7 +52,7 @@ package final class Session {
         } catch let request as ExitRequest {
             return request.code
         } catch {
-            errors.write(ErrorReport.render(error, source: input, withLocation: input.contains("\n")) + "\n")
+            errors.write(ErrorReport.render(error, source: input, fileName: fileName, withLocation: input.contains("\n")) + "\n")
         }
         return nil
     }
@@ -64,7 +64,7 @@ package final class Session {
             _ = try shell.interpreter.parse(text, fileName: "<repl>")
             return false
         } catch {
-            return (error as? SyntaxError)?.isIncomplete ?? false
+            return error.isIncomplete
         }
     }
 

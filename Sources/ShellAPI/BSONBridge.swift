@@ -45,8 +45,8 @@ package enum BSONBridge {
         if let ms = object.dateValue {
             return ms.isFinite ? .datetime(Int64(ms)) : .datetime(Int64.min)
         }
-        if let regex = object.regExp {
-            return .regex(BSONRegex(pattern: regex.source, options: String(regex.flags.sorted())))
+        if let source = object.regExpSource {
+            return .regex(BSONRegex(pattern: source, options: String((object.regExpFlags ?? "").sorted())))
         }
         if object.isCallable {
             throw ShellError(.unsupportedBSONValue, "Cannot convert a function to BSON\(at(path))")
@@ -60,7 +60,7 @@ package enum BSONBridge {
     private static func document(from object: JSObject, path: String = "") throws -> BSONDocument {
         var doc = BSONDocument()
         for key in object.ownKeys {
-            let value = object.get(key)
+            let value = object.get(key) ?? .undefined
             if case .object(let o) = value, o.isCallable { continue }  // methods are not data, as in js-bson
             doc.append(key, try bson(from: value, path: path.isEmpty ? key : "\(path).\(key)"))
         }

@@ -81,8 +81,8 @@ enum BSONConstructors {
             var t = call.argument(0)
             var i = call.argument(1)
             if case .object(let o) = t, o.host == nil {  // Timestamp({ t: 100, i: 1 })
-                t = o.get("t")
-                i = o.get("i")
+                t = o.get("t") ?? .undefined
+                i = o.get("i") ?? .undefined
             }
             func part(_ v: JSValue) throws -> UInt32 {
                 if case .undefined = v { return 0 }

@@ -65,7 +65,7 @@ final class CollectionHandle: HostObject {
                     documents.append(document)
                 }
                 var ordered = true
-                if case .object(let options) = call.argument(1), case .bool(let o) = options.get("ordered") { ordered = o }
+                if case .object(let options) = call.argument(1), case .bool(let o)? = options.get("ordered") { ordered = o }
                 _ = try shell.requireConnection().insertMany(
                     database: database.name, collection: name, documents: documents, ordered: ordered)
                 return shell.serverObject(BSONDocument([("acknowledged", .bool(true)), ("insertedIds", .document(ids))]))

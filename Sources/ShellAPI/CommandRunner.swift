@@ -34,7 +34,5 @@ package protocol ServerErrorDescribing: Error {
     var errorName: String { get }
     /// The server's code name, e.g. `DuplicateKey`, when it sent one.
     var codeName: String? { get }
-    /// The numeric server code, when there is one.
-    var code: Int? { get }
     var errorMessage: String { get }
 }

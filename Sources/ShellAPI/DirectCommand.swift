@@ -27,6 +27,8 @@ enum DirectCommand: Equatable {
 /// Thrown by `exit`, `quit`, `exit(n)` and `quit(n)`: the REPL or script runner leaves with `code`.
 package struct ExitRequest: Error, Equatable {
     package var code: Int32
+
+    package init(code: Int32) { self.code = code }
 }
 
 extension Shell {

@@ -39,7 +39,10 @@ struct Spsh: ParsableCommand {
             do {
                 connection = try MongoCommandRunner.connect(uri: uri, serverSelectionTimeoutMS: serverSelectionTimeoutMS)
             } catch {
-                FileHandle.standardError.write(Data("spsh: \(ErrorReport.headline(error))\n".utf8))
+                let redacted = MongoClient.redactingPassword(in: uri)
+                var line = "spsh: \(ErrorReport.headline(error))"
+                if !line.contains(redacted) { line += " (connecting to \(redacted))" }
+                FileHandle.standardError.write(Data((line.replacingOccurrences(of: "\n", with: " ") + "\n").utf8))
                 throw ExitCode(1)
             }
         }
