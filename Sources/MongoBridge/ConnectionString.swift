@@ -1,3 +1,5 @@
+import Foundation
+
 /// Hides the password in a MongoDB connection string, for display and error messages.
 enum ConnectionString {
     /// `mongodb://user:secret@host/db` becomes `mongodb://user:****@host/db`; a string without a password (or
@@ -12,5 +14,31 @@ enum ConnectionString {
             let colon = authority[..<at].firstIndex(of: ":")
         else { return uri }
         return String(uri[..<authority.index(after: colon)]) + "****" + String(uri[at...])
+    }
+}
+
+extension ConnectionString {
+    /// The password in a connection string's user information, as written (nil without one).
+    static func password(in uri: String) -> String? {
+        guard let schemeEnd = uri.firstRange(of: "://") else { return nil }
+        let rest = uri[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else {
+            return nil
+        }
+        let password = authority[authority.index(after: colon)..<at]
+        return password.isEmpty ? nil : String(password)
+    }
+
+    /// `message` (from libmongoc, say) with the URI's password, raw or percent-decoded, replaced by `****`:
+    /// libmongoc quotes a malformed password in its parse errors.
+    static func scrubbing(_ message: String, passwordOf uri: String) -> String {
+        guard let password = password(in: uri) else { return message }
+        var scrubbed = message.replacingOccurrences(of: password, with: "****")
+        if let decoded = password.removingPercentEncoding, !decoded.isEmpty {
+            scrubbed = scrubbed.replacingOccurrences(of: decoded, with: "****")
+        }
+        return scrubbed
     }
 }

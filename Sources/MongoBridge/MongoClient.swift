@@ -34,7 +34,8 @@ package final class MongoClient {
         guard let parsed = mongoc_uri_new_with_error(uri, &error) else {
             throw MongoError(
                 kind: .invalidURI,
-                message: "Invalid connection string '\(redactedURI)': \(MongoError.message(of: error))",
+                message: "Invalid connection string '\(redactedURI)': "
+                    + ConnectionString.scrubbing(MongoError.message(of: error), passwordOf: uri),
                 code: Int(error.code), context: "parsing the connection string")
         }
         defer { mongoc_uri_destroy(parsed) }
@@ -43,7 +44,8 @@ package final class MongoClient {
             // A `mongodb+srv://` URI is resolved here: a failed DNS lookup is a network error, the rest parse errors.
             var failure = MongoError(error, reply: nil, context: "creating the client")
             failure.kind = failure.kind == .connection ? .connection : .invalidURI
-            failure.message = "Cannot create a client for '\(redactedURI)': \(MongoError.message(of: error))"
+            failure.message = "Cannot create a client for '\(redactedURI)': "
+                + ConnectionString.scrubbing(MongoError.message(of: error), passwordOf: uri)
             throw failure
         }
         guard mongoc_client_set_error_api(client, MONGOC_ERROR_API_VERSION_2) else {

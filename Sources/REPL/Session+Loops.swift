@@ -63,9 +63,8 @@ extension Session {
             let fileName = sources.count == 1 ? "<eval>" : "<eval \(index + 1)>"
             do {
                 last = try withInterruptWatch { try shell.interpreter.evaluate(source, fileName: fileName) }
-            } catch let request as ExitRequest {
-                return request.code
             } catch {
+                if let request = ExitRequest.carried(by: error) { return request.code }
                 errors.write(ErrorReport.render(error, source: source, fileName: fileName, withLocation: true) + "\n")
                 return 1
             }
@@ -95,9 +94,8 @@ extension Session {
         }
         do {
             _ = try withInterruptWatch { try shell.interpreter.evaluate(source, fileName: path) }
-        } catch let request as ExitRequest {
-            return request.code
         } catch {
+            if let request = ExitRequest.carried(by: error) { return request.code }
             errors.write(ErrorReport.render(error, source: source, fileName: path, withLocation: true) + "\n")
             return 1
         }

@@ -49,9 +49,8 @@ package final class Session {
         do {
             let result = try withInterruptWatch { try shell.evaluate(input, fileName: fileName) }
             if let text = renderer.render(result) { output.write(text + "\n") }
-        } catch let request as ExitRequest {
-            return request.code
         } catch {
+            if let request = ExitRequest.carried(by: error) { return request.code }
             errors.write(ErrorReport.render(error, source: input, fileName: fileName, withLocation: input.contains("\n")) + "\n")
         }
         return nil

@@ -29,6 +29,12 @@ package struct ExitRequest: Error, Equatable {
     package var code: Int32
 
     package init(code: Int32) { self.code = code }
+
+    /// The exit request an error carries, directly or from inside a script (where the interpreter wraps it).
+    package static func carried(by error: any Error) -> ExitRequest? {
+        if let request = error as? ExitRequest { return request }
+        return (error as? ScriptError)?.underlying as? ExitRequest
+    }
 }
 
 extension Shell {

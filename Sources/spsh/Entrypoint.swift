@@ -13,7 +13,7 @@ struct Spsh: ParsableCommand {
         abstract: "A shell for MongoDB Atlas Stream Processing and MongoDB.",
         version: SpshVersion.current)
 
-    @Argument(help: "MongoDB connection string.")
+    @ArgumentParser.Argument(help: "MongoDB connection string.")
     var uri = "mongodb://127.0.0.1:27017/test"
 
     @Option(help: ArgumentHelp("Evaluate JavaScript and print the last value (may repeat).", valueName: "code"))

@@ -41,7 +41,13 @@ final class ShellAgainstServerTests {
             db.stock_prices.insertOne({_id: ObjectId('65a000000000000000000001'), symbol:'ZVZZT', price: 12.5, windowStart: ISODate('2025-11-21T04:42:00Z')})
             """)
         #expect(insertErrors == "")
-        #expect(inserted == "{ acknowledged: true, insertedId: ObjectId('65a000000000000000000001') }\n")
+        #expect(inserted == """
+            {
+              acknowledged: true,
+              insertedId: ObjectId('65a000000000000000000001')
+            }
+
+            """)
         let (found, findErrors) = type("db.stock_prices.find().sort({ windowStart: -1 }).limit(5).pretty()")
         #expect(findErrors == "")
         #expect(found == """
@@ -75,8 +81,23 @@ final class ShellAgainstServerTests {
         for i in 0..<23 { docs.append("{_id: \(i)}") }
         _ = type("db.p.insertMany([\(docs.joined(separator: ", "))])")
         let (first, _) = type("db.p.find().sort({_id: 1})")
-        let firstPage = (0..<20).map { "  { _id: \($0) }" }.joined(separator: ",\n")
-        #expect(first == "[\n\(firstPage)\n]\nType \"it\" for more\n")
+        // The layout is mongosh's (Node's util.inspect groups short entries into columns), from mongosh-inspect.js.
+        #expect(first == """
+            [
+              { _id: 0 },  { _id: 1 },
+              { _id: 2 },  { _id: 3 },
+              { _id: 4 },  { _id: 5 },
+              { _id: 6 },  { _id: 7 },
+              { _id: 8 },  { _id: 9 },
+              { _id: 10 }, { _id: 11 },
+              { _id: 12 }, { _id: 13 },
+              { _id: 14 }, { _id: 15 },
+              { _id: 16 }, { _id: 17 },
+              { _id: 18 }, { _id: 19 }
+            ]
+            Type "it" for more
+
+            """)
         let (second, _) = type("it")
         #expect(second == "[ { _id: 20 }, { _id: 21 }, { _id: 22 } ]\n")
         let (third, _) = type("it")

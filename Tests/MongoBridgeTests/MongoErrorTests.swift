@@ -16,6 +16,14 @@ struct MongoErrorTests {
                 == "Invalid connection string 'mongodb://alice:****@localhost:notaport/': Invalid host string in URI")
     }
 
+    @Test func malformedPasswordNeverAppearsInTheMessage() {
+        // libmongoc quotes the malformed password in its own message; the bridge hides it.
+        let error = #expect(throws: MongoError.self) { try MongoClient(uri: "mongodb://alice:se:cr%et@localhost/") }
+        #expect(error?.kind == .invalidURI)
+        #expect(error?.message.contains("se:cr") == false, "message '\(error?.message ?? "")'")
+        #expect(error?.message.hasPrefix("Invalid connection string 'mongodb://alice:****@localhost/': ") == true)
+    }
+
     @Test func wrongSchemeIsAParseError() {
         let error = #expect(throws: MongoError.self) { try MongoClient(uri: "http://localhost") }
         #expect(error?.kind == .invalidURI)

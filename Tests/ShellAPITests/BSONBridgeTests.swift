@@ -50,9 +50,8 @@ struct BSONBridgeTests {
     }
 
     @Test func badObjectIdIsAnError() throws {
-        #expect(throws: ShellError(.invalidArgument, "ObjectId() takes a 24-character hex string, found 'xyz'")) {
-            _ = try bson("ObjectId('xyz')")
-        }
+        #expect(thrownShellError { try bson("ObjectId('xyz')") }
+            == ShellError(.invalidArgument, "ObjectId() takes a 24-character hex string, found 'xyz'"))
     }
 
     @Test func functionsAreLeftOutOfDocumentsAndRejectedAlone() throws {

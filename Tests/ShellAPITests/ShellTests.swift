@@ -139,8 +139,7 @@ struct ShellTests {
         runner.documents = numbered(3)
         let shell = makeShell()
         _ = try shell.evaluate("c = db.c.find(); c.next()")
-        #expect(throws: ShellError(.cursorAlreadyOpen, "Cannot call limit() on a cursor that has already been read")) {
-            try shell.evaluate("c.limit(1)")
-        }
+        #expect(thrownShellError { try shell.evaluate("c.limit(1)") }
+            == ShellError(.cursorAlreadyOpen, "Cannot call limit() on a cursor that has already been read"))
     }
 }
