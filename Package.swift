@@ -50,7 +50,7 @@ let package = Package(
             resources: [.copy("Snapshots")]),
         .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "BSONCore", "TestSupport"]),
         .testTarget(name: "ShellAPITests", dependencies: ["ShellAPI", "Interpreter", "BSONCore", "TestSupport"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "TestSupport"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "ShellAPI", "Interpreter", "TestSupport"]),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["spsh", "ShellAPI", "REPL", "MongoBridge", "Interpreter", "BSONCore", "TestSupport"]),

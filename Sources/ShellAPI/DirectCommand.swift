@@ -47,7 +47,13 @@ extension Shell {
             return .text(try show(what))
         case .it:
             guard let cursor = currentCursor else { return .text("no cursor") }
-            let output = try page(of: cursor)
+            let output: ShellOutput
+            do {
+                output = try page(of: cursor)
+            } catch {
+                currentCursor = nil  // a cursor that failed (a dropped connection) cannot go on
+                throw error
+            }
             if case .nothing = output {
                 currentCursor = nil
                 return .text("no cursor")
