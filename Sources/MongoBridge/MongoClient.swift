@@ -44,7 +44,8 @@ package final class MongoClient {
             // A `mongodb+srv://` URI is resolved here: a failed DNS lookup is a network error, the rest parse errors.
             var failure = MongoError(error, reply: nil, context: "creating the client")
             failure.kind = failure.kind == .connection ? .connection : .invalidURI
-            failure.message = "Cannot create a client for '\(redactedURI)': "
+            failure.message =
+                "Cannot create a client for '\(redactedURI)': "
                 + ConnectionString.scrubbing(MongoError.message(of: error), passwordOf: uri)
             throw failure
         }

@@ -12,9 +12,12 @@ struct Completer {
             return (String(words[1]), matching(shell.databaseNamesForCompletion(), prefix: String(words[1])))
         }
         if words.count == 2, words[0] == "show" {
-            return (String(words[1]), matching(["collections", "databases", "dbs", "tables"], prefix: String(words[1])))
+            return (
+                String(words[1]), matching(["collections", "databases", "dbs", "tables"], prefix: String(words[1]))
+            )
         }
-        let expression = String(line.reversed().prefix(while: { $0.isLetter || $0.isNumber || "_$.".contains($0) }).reversed())
+        let expression = String(
+            line.reversed().prefix(while: { $0.isLetter || $0.isNumber || "_$.".contains($0) }).reversed())
         guard let dot = expression.lastIndex(of: ".") else {
             let names = shell.interpreter.globalNames + ["use", "show", "it", "exit", "quit"]
             return (expression, matching(Array(Set(names)), prefix: expression))

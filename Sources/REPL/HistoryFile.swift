@@ -15,7 +15,8 @@ package struct HistoryFile {
     /// `~/.spsh/history`, or `$SPSH_HOME/history` when set (tests).
     package static func defaultURL() -> URL {
         let environment = ProcessInfo.processInfo.environment
-        let folder = environment["SPSH_HOME"].map { URL(fileURLWithPath: $0) }
+        let folder =
+            environment["SPSH_HOME"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".spsh")
         return folder.appendingPathComponent("history")
     }
@@ -34,8 +35,9 @@ package struct HistoryFile {
         let kept = entries.suffix(limit).map(Self.escape)
         let text = kept.isEmpty ? "" : kept.joined(separator: "\n") + "\n"
         let temporary = folder.appendingPathComponent(".history.\(getpid()).tmp")
-        guard FileManager.default.createFile(
-            atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path]) }
         if rename(temporary.path, url.path) != 0 {
             try? FileManager.default.removeItem(at: temporary)

@@ -25,7 +25,10 @@ package final class LineEditor {
     }
 
     package init?(programName: String, historySize: Int) {
-        guard let el = el_init(programName, fdopen(STDIN_FILENO, "r"), fdopen(STDOUT_FILENO, "w"), fdopen(STDERR_FILENO, "w")) else { return nil }
+        guard
+            let el = el_init(
+                programName, fdopen(STDIN_FILENO, "r"), fdopen(STDOUT_FILENO, "w"), fdopen(STDERR_FILENO, "w"))
+        else { return nil }
         guard let hist = history_init() else {
             el_end(el)
             return nil
@@ -74,7 +77,9 @@ package final class LineEditor {
     }
 
     fileprivate func completeCurrentWord() -> UInt8 {
-        guard let complete, let info = el_line(editLine)?.pointee, let buffer = info.buffer else { return UInt8(CC_ERROR) }
+        guard let complete, let info = el_line(editLine)?.pointee, let buffer = info.buffer else {
+            return UInt8(CC_ERROR)
+        }
         let length = info.cursor - buffer
         let bytes = UnsafeRawBufferPointer(start: buffer, count: length)
         let line = String(decoding: bytes, as: UTF8.self)

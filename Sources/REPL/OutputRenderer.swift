@@ -21,7 +21,8 @@ package struct OutputRenderer {
             return hasMore ? page + "\nType \"it\" for more" : page
         case .value(let value, let fromServer):
             if case .string(let s) = value { return s }  // mongosh prints a string result raw
-            return Inspector.inspect(value, options: (fromServer ? InspectOptions.serverDocument : .shell).withColors(colors))
+            return Inspector.inspect(
+                value, options: (fromServer ? InspectOptions.serverDocument : .shell).withColors(colors))
         }
     }
 

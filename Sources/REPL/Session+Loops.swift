@@ -117,7 +117,8 @@ enum HistoryEntry {
         guard lines.count > 1 else { return lines.first ?? entry }
         var joined = lines[0]
         for line in lines.dropFirst() {
-            let continues = "{[(,.+-*/=&|?:!<>".contains(joined.last ?? ";")
+            let continues =
+                "{[(,.+-*/=&|?:!<>".contains(joined.last ?? ";")
                 || ".)]},?:+*/=&|".contains(line.first ?? ";") || joined.hasSuffix(";")
             joined += continues ? " " + line : "; " + line
         }

@@ -1,8 +1,8 @@
-import Foundation
-import Synchronization
 import Formatting
+import Foundation
 import Interpreter
 import ShellAPI
+import Synchronization
 
 /// Runs the shell: the interactive prompt on libedit, statements piped on stdin, `--eval` code and
 /// `--file` scripts. Results go to stdout, diagnostics to stderr.
@@ -29,17 +29,21 @@ package final class Session {
             return .undefined
         }
         interpreter.defineGlobal("print", print)
-        interpreter.defineGlobal("printjson", .makeFunction(name: "printjson") { [output, renderer] call in
-            let text = call.arguments.map { renderer.renderFull($0, options: .printjson) }.joined(separator: " ")
-            output.write(text + "\n")
-            return .undefined
-        })
-        for name in ["exit", "quit"] {
-            interpreter.defineGlobal(name, .makeFunction(name: name) { call in
-                var code: Int32 = 0
-                if case .number(let n) = call.argument(0), n.isFinite { code = Int32(clamping: Int(n)) }
-                throw ExitRequest(code: code)
+        interpreter.defineGlobal(
+            "printjson",
+            .makeFunction(name: "printjson") { [output, renderer] call in
+                let text = call.arguments.map { renderer.renderFull($0, options: .printjson) }.joined(separator: " ")
+                output.write(text + "\n")
+                return .undefined
             })
+        for name in ["exit", "quit"] {
+            interpreter.defineGlobal(
+                name,
+                .makeFunction(name: name) { call in
+                    var code: Int32 = 0
+                    if case .number(let n) = call.argument(0), n.isFinite { code = Int32(clamping: Int(n)) }
+                    throw ExitRequest(code: code)
+                })
         }
     }
 
@@ -51,7 +55,8 @@ package final class Session {
             if let text = renderer.render(result) { output.write(text + "\n") }
         } catch {
             if let request = ExitRequest.carried(by: error) { return request.code }
-            errors.write(ErrorReport.render(error, source: input, fileName: fileName, withLocation: input.contains("\n")) + "\n")
+            errors.write(
+                ErrorReport.render(error, source: input, fileName: fileName, withLocation: input.contains("\n")) + "\n")
         }
         return nil
     }

@@ -6,38 +6,45 @@ import Interpreter
 /// `NumberLong`/`Long`, `NumberDecimal`/`Decimal128`, `Timestamp`, `UUID`, `BinData`, `MinKey`, `MaxKey`.
 enum BSONConstructors {
     static func install(in interpreter: Interpreter) {
-        interpreter.defineGlobal("ObjectId", .makeFunction(name: "ObjectId") { call in
-            switch call.argument(0) {
-            case .undefined: return box(.objectID(BSONObjectID.generate()))
-            case .string(let hex):
-                guard let id = try? BSONObjectID(hex: hex) else {
-                    throw ShellError(.invalidArgument,
-                        "ObjectId() takes a 24-character hex string, found '\(hex)'")
+        interpreter.defineGlobal(
+            "ObjectId",
+            .makeFunction(name: "ObjectId") { call in
+                switch call.argument(0) {
+                case .undefined: return box(.objectID(BSONObjectID.generate()))
+                case .string(let hex):
+                    guard let id = try? BSONObjectID(hex: hex) else {
+                        throw ShellError(
+                            .invalidArgument,
+                            "ObjectId() takes a 24-character hex string, found '\(hex)'")
+                    }
+                    return box(.objectID(id))
+                case let other:
+                    throw ShellError(
+                        .invalidArgument,
+                        "ObjectId() takes a 24-character hex string, found \(BSONBridge.describeType(other))")
                 }
-                return box(.objectID(id))
-            case let other:
-                throw ShellError(.invalidArgument,
-                    "ObjectId() takes a 24-character hex string, found \(BSONBridge.describeType(other))")
-            }
-        })
-        interpreter.defineGlobal("ISODate", .makeFunction(name: "ISODate") { call in
-            switch call.argument(0) {
-            case .undefined:
-                return .object(JSObject.makeDate(milliseconds: call.interpreter.now()))
-            case .string(let text):
-                guard let ms = ISODateParser.milliseconds(from: text) else {
-                    throw ShellError(.invalidArgument, "\"\(text)\" is not a valid ISODate")
+            })
+        interpreter.defineGlobal(
+            "ISODate",
+            .makeFunction(name: "ISODate") { call in
+                switch call.argument(0) {
+                case .undefined:
+                    return .object(JSObject.makeDate(milliseconds: call.interpreter.now()))
+                case .string(let text):
+                    guard let ms = ISODateParser.milliseconds(from: text) else {
+                        throw ShellError(.invalidArgument, "\"\(text)\" is not a valid ISODate")
+                    }
+                    return .object(JSObject.makeDate(milliseconds: ms))
+                case .number(let ms):
+                    return .object(JSObject.makeDate(milliseconds: ms))
+                case .object(let o) where o.dateValue != nil:
+                    return .object(JSObject.makeDate(milliseconds: o.dateValue ?? .nan))
+                case let other:
+                    throw ShellError(
+                        .invalidArgument,
+                        "ISODate() takes a date string, found \(BSONBridge.describeType(other))")
                 }
-                return .object(JSObject.makeDate(milliseconds: ms))
-            case .number(let ms):
-                return .object(JSObject.makeDate(milliseconds: ms))
-            case .object(let o) where o.dateValue != nil:
-                return .object(JSObject.makeDate(milliseconds: o.dateValue ?? .nan))
-            case let other:
-                throw ShellError(.invalidArgument,
-                    "ISODate() takes a date string, found \(BSONBridge.describeType(other))")
-            }
-        })
+            })
         let int32 = JSValue.makeFunction(name: "NumberInt") { call in
             let d = try numberArgument(call, "NumberInt")
             guard d.isFinite else { return box(.int32(0)) }
@@ -67,7 +74,8 @@ enum BSONConstructors {
             case .number(let d): text = JSNumber.format(d)
             case .undefined: text = "0"
             case let other:
-                throw ShellError(.invalidArgument,
+                throw ShellError(
+                    .invalidArgument,
                     "NumberDecimal() takes a string, found \(BSONBridge.describeType(other))")
             }
             guard let value = try? BSONDecimal128(string: text) else {
@@ -77,44 +85,50 @@ enum BSONConstructors {
         }
         interpreter.defineGlobal("NumberDecimal", decimal)
         interpreter.defineGlobal("Decimal128", decimal)
-        interpreter.defineGlobal("Timestamp", .makeFunction(name: "Timestamp") { call in
-            var t = call.argument(0)
-            var i = call.argument(1)
-            if case .object(let o) = t, o.host == nil {  // Timestamp({ t: 100, i: 1 })
-                t = o.get("t") ?? .undefined
-                i = o.get("i") ?? .undefined
-            }
-            func part(_ v: JSValue) throws -> UInt32 {
-                if case .undefined = v { return 0 }
-                guard case .number(let d) = v, d >= 0, d <= Double(UInt32.max), d.rounded() == d else {
-                    throw ShellError(.invalidArgument, "Timestamp() takes t and i as unsigned 32-bit integers")
+        interpreter.defineGlobal(
+            "Timestamp",
+            .makeFunction(name: "Timestamp") { call in
+                var t = call.argument(0)
+                var i = call.argument(1)
+                if case .object(let o) = t, o.host == nil {  // Timestamp({ t: 100, i: 1 })
+                    t = o.get("t") ?? .undefined
+                    i = o.get("i") ?? .undefined
                 }
-                return UInt32(d)
-            }
-            return box(.timestamp(BSONTimestamp(t: try part(t), i: try part(i))))
-        })
-        interpreter.defineGlobal("UUID", .makeFunction(name: "UUID") { call in
-            switch call.argument(0) {
-            case .undefined:
-                return box(.binary(BSONBinary(subtype: 4, data: withUnsafeBytes(of: UUID().uuid) { Array($0) })))
-            case .string(let s):
-                let hex = s.replacingOccurrences(of: "-", with: "")
-                guard let bytes = hexBytes(hex), bytes.count == 16 else {
-                    throw ShellError(.invalidArgument, "UUID() takes 32 hex digits, found '\(s)'")
+                func part(_ v: JSValue) throws -> UInt32 {
+                    if case .undefined = v { return 0 }
+                    guard case .number(let d) = v, d >= 0, d <= Double(UInt32.max), d.rounded() == d else {
+                        throw ShellError(.invalidArgument, "Timestamp() takes t and i as unsigned 32-bit integers")
+                    }
+                    return UInt32(d)
                 }
-                return box(.binary(BSONBinary(subtype: 4, data: bytes)))
-            case let other:
-                throw ShellError(.invalidArgument, "UUID() takes a string, found \(BSONBridge.describeType(other))")
-            }
-        })
-        interpreter.defineGlobal("BinData", .makeFunction(name: "BinData") { call in
-            guard case .number(let subtype) = call.argument(0), subtype >= 0, subtype <= 255,
-                case .string(let base64) = call.argument(1), let data = Data(base64Encoded: base64)
-            else {
-                throw ShellError(.invalidArgument, "BinData() takes a subtype number and a base64 string")
-            }
-            return box(.binary(BSONBinary(subtype: UInt8(subtype), data: Array(data))))
-        })
+                return box(.timestamp(BSONTimestamp(t: try part(t), i: try part(i))))
+            })
+        interpreter.defineGlobal(
+            "UUID",
+            .makeFunction(name: "UUID") { call in
+                switch call.argument(0) {
+                case .undefined:
+                    return box(.binary(BSONBinary(subtype: 4, data: withUnsafeBytes(of: UUID().uuid) { Array($0) })))
+                case .string(let s):
+                    let hex = s.replacingOccurrences(of: "-", with: "")
+                    guard let bytes = hexBytes(hex), bytes.count == 16 else {
+                        throw ShellError(.invalidArgument, "UUID() takes 32 hex digits, found '\(s)'")
+                    }
+                    return box(.binary(BSONBinary(subtype: 4, data: bytes)))
+                case let other:
+                    throw ShellError(.invalidArgument, "UUID() takes a string, found \(BSONBridge.describeType(other))")
+                }
+            })
+        interpreter.defineGlobal(
+            "BinData",
+            .makeFunction(name: "BinData") { call in
+                guard case .number(let subtype) = call.argument(0), subtype >= 0, subtype <= 255,
+                    case .string(let base64) = call.argument(1), let data = Data(base64Encoded: base64)
+                else {
+                    throw ShellError(.invalidArgument, "BinData() takes a subtype number and a base64 string")
+                }
+                return box(.binary(BSONBinary(subtype: UInt8(subtype), data: Array(data))))
+            })
         interpreter.defineGlobal("MinKey", .makeFunction(name: "MinKey") { _ in box(.minKey) })
         interpreter.defineGlobal("MaxKey", .makeFunction(name: "MaxKey") { _ in box(.maxKey) })
     }
@@ -172,7 +186,10 @@ enum ISODateParser {
             return v
         }
         func skip(_ c: Character) -> Bool {
-            if s.first == c { s = s.dropFirst(); return true }
+            if s.first == c {
+                s = s.dropFirst()
+                return true
+            }
             return false
         }
         guard let year = digits(4) else { return nil }
@@ -180,7 +197,9 @@ enum ISODateParser {
         guard let month = digits(2) else { return nil }
         _ = skip("-")
         guard let day = digits(2) else { return nil }
-        var hour = 0, minute = 0, second = 0
+        var hour = 0
+        var minute = 0
+        var second = 0
         var fraction = 0.0
         var offsetMinutes = 0
         if skip("T") || skip(" ") {
@@ -194,7 +213,10 @@ enum ISODateParser {
                     second = sec
                     if skip(".") || skip(",") {
                         var fractionDigits = ""
-                        while let c = s.first, c.isASCII, c.isNumber { fractionDigits.append(c); s = s.dropFirst() }
+                        while let c = s.first, c.isASCII, c.isNumber {
+                            fractionDigits.append(c)
+                            s = s.dropFirst()
+                        }
                         guard !fractionDigits.isEmpty, let f = Double("0." + fractionDigits) else { return nil }
                         fraction = f
                     }

@@ -29,7 +29,8 @@ final class CollectionHandle: HostObject {
             return .makeFunction(name: key) { [self] call in
                 let cursor = ShellCursor(collection: self, filter: try filter(call.argument(0)))
                 if case .object = call.argument(1) {
-                    cursor.options["projection"] = .document(try BSONBridge.document(from: call.argument(1), what: "The projection"))
+                    cursor.options["projection"] = .document(
+                        try BSONBridge.document(from: call.argument(1), what: "The projection"))
                 }
                 return .object(JSObject(host: cursor))
             }
@@ -37,7 +38,8 @@ final class CollectionHandle: HostObject {
             return .makeFunction(name: key) { [self] call in
                 var options = BSONDocument([("limit", .int64(1)), ("singleBatch", .bool(true))])
                 if case .object = call.argument(1) {
-                    options["projection"] = .document(try BSONBridge.document(from: call.argument(1), what: "The projection"))
+                    options["projection"] = .document(
+                        try BSONBridge.document(from: call.argument(1), what: "The projection"))
                 }
                 let cursor = try shell.requireConnection().find(
                     database: database.name, collection: name, filter: try filter(call.argument(0)), options: options)
@@ -49,7 +51,8 @@ final class CollectionHandle: HostObject {
             return .makeFunction(name: key) { [self] call in
                 var document = try BSONBridge.document(from: call.argument(0), what: "The document")
                 let id = Self.ensureID(&document)
-                _ = try shell.requireConnection().insertOne(database: database.name, collection: name, document: document)
+                _ = try shell.requireConnection().insertOne(
+                    database: database.name, collection: name, document: document)
                 return shell.serverObject(BSONDocument([("acknowledged", .bool(true)), ("insertedId", id)]))
             }
         case "insertMany":
@@ -65,15 +68,20 @@ final class CollectionHandle: HostObject {
                     documents.append(document)
                 }
                 var ordered = true
-                if case .object(let options) = call.argument(1), case .bool(let o)? = options.get("ordered") { ordered = o }
+                if case .object(let options) = call.argument(1), case .bool(let o)? = options.get("ordered") {
+                    ordered = o
+                }
                 _ = try shell.requireConnection().insertMany(
                     database: database.name, collection: name, documents: documents, ordered: ordered)
-                return shell.serverObject(BSONDocument([("acknowledged", .bool(true)), ("insertedIds", .document(ids))]))
+                return shell.serverObject(
+                    BSONDocument([("acknowledged", .bool(true)), ("insertedIds", .document(ids))]))
             }
         case "countDocuments":
             return .makeFunction(name: key) { [self] call in
                 var options = BSONDocument()
-                if case .object = call.argument(1) { options = try BSONBridge.document(from: call.argument(1), what: "The options") }
+                if case .object = call.argument(1) {
+                    options = try BSONBridge.document(from: call.argument(1), what: "The options")
+                }
                 let n = try shell.requireConnection().countDocuments(
                     database: database.name, collection: name, filter: try filter(call.argument(0)), options: options)
                 return .number(Double(n))

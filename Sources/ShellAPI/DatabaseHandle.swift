@@ -32,7 +32,9 @@ final class DatabaseHandle: HostObject {
             return .makeFunction(name: key) { [name] _ in .string(name) }
         case "getCollectionNames":
             return .makeFunction(name: key) { [shell, name] _ in
-                .object(JSObject.makeArray(try shell.collectionInfos(database: name).map(\.name).sorted().map(JSValue.string)))
+                .object(
+                    JSObject.makeArray(
+                        try shell.collectionInfos(database: name).map(\.name).sorted().map(JSValue.string)))
             }
         case "getCollection":
             return .makeFunction(name: key) { [self] call in

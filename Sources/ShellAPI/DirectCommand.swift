@@ -1,5 +1,5 @@
-import Foundation
 import BSONCore
+import Foundation
 import Interpreter
 
 /// Commands typed without parentheses, as in mongosh: `use x`, `show dbs`, `it`, `exit`, `quit`.
@@ -84,8 +84,14 @@ extension Shell {
         case "collections", "tables":
             let entries = try collectionInfos(database: databaseName)
             completionCache.collections[databaseName] = entries.map(\.name)
-            let (user, system) = entries.sorted { $0.name < $1.name }.reduce(into: ([CollectionInfo](), [CollectionInfo]())) {
-                if $1.name.hasPrefix("system.") || $1.name.hasPrefix("enxcol_.") { $0.1.append($1) } else { $0.0.append($1) }
+            let (user, system) = entries.sorted { $0.name < $1.name }.reduce(
+                into: ([CollectionInfo](), [CollectionInfo]())
+            ) {
+                if $1.name.hasPrefix("system.") || $1.name.hasPrefix("enxcol_.") {
+                    $0.1.append($1)
+                } else {
+                    $0.0.append($1)
+                }
             }
             let all = user + system
             let width = all.map(\.name.count).max() ?? 0

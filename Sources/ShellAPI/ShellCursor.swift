@@ -83,8 +83,9 @@ final class ShellCursor: HostObject {
             return .makeFunction(name: key) { [self] call in
                 let function = call.argument(0)
                 while let document = try nextDocument() {
-                    _ = try call.interpreter.call(function, this: .undefined,
-                                                  arguments: [.object(BSONBridge.jsObject(from: document))])
+                    _ = try call.interpreter.call(
+                        function, this: .undefined,
+                        arguments: [.object(BSONBridge.jsObject(from: document))])
                 }
                 return .undefined
             }
@@ -115,7 +116,8 @@ final class ShellCursor: HostObject {
         case "limit", "skip", "batchSize", "maxTimeMS":
             guard case .number(let n) = value, n.rounded() == n, n >= (option == "limit" ? -Double(Int64.max) : 0)
             else {
-                throw ShellError(.invalidArgument, "\(method)() takes an integer, found \(BSONBridge.describeType(value))")
+                throw ShellError(
+                    .invalidArgument, "\(method)() takes an integer, found \(BSONBridge.describeType(value))")
             }
             if option == "limit" && n < 0 {  // a negative limit means a single batch of |n|
                 options["limit"] = .int64(Int64(-n))
@@ -126,7 +128,9 @@ final class ShellCursor: HostObject {
         case "comment":
             options[option] = try BSONBridge.bson(from: value)
         case "hint":
-            if case .string(let s) = value { options[option] = .string(s) } else {
+            if case .string(let s) = value {
+                options[option] = .string(s)
+            } else {
                 options[option] = .document(try BSONBridge.document(from: value, what: "The hint"))
             }
         default:

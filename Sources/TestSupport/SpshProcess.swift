@@ -46,7 +46,9 @@ package struct SpshProcess {
         // Read both pipes to the end before waiting, so a large output never blocks the child.
         let group = DispatchGroup()
         let collected = Collected()
-        DispatchQueue.global().async(group: group) { collected.setError(errors.fileHandleForReading.readDataToEndOfFile()) }
+        DispatchQueue.global().async(group: group) {
+            collected.setError(errors.fileHandleForReading.readDataToEndOfFile())
+        }
         let stdoutData = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()

@@ -18,8 +18,9 @@ package enum TestServers {
 
     /// The MongoDB URI, or a recorded failure when it is missing.
     package static func requireMongoURI(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        try #require(mongoURI, "SPSH_TEST_MONGODB_URI is not set: start SecantusDB with scripts/test",
-                     sourceLocation: sourceLocation)
+        try #require(
+            mongoURI, "SPSH_TEST_MONGODB_URI is not set: start SecantusDB with scripts/test",
+            sourceLocation: sourceLocation)
     }
 
     private static func value(of name: String) -> String? {

@@ -37,7 +37,8 @@ struct Spsh: ParsableCommand {
         var connection: MongoCommandRunner?
         if !nodb {
             do {
-                connection = try MongoCommandRunner.connect(uri: uri, serverSelectionTimeoutMS: serverSelectionTimeoutMS)
+                connection = try MongoCommandRunner.connect(
+                    uri: uri, serverSelectionTimeoutMS: serverSelectionTimeoutMS)
             } catch {
                 let redacted = MongoClient.redactingPassword(in: uri)
                 var line = "spsh: \(ErrorReport.headline(error))"

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The built binary without a database: options, exit codes, errors, exact output.
 @Suite(.tags(.large))
@@ -17,16 +17,17 @@ struct CommandLineTests {
             "--nodb", "--eval",
             "({ _id: ObjectId('5fa5694f88211043b23c7f11'), symbol: 'ZVZZT', price: 12.5, volume: NumberLong(300), windowStart: ISODate('2025-11-21T04:42:00Z') })",
         ])
-        #expect(result.stdout == """
-            {
-              _id: ObjectId('5fa5694f88211043b23c7f11'),
-              symbol: 'ZVZZT',
-              price: 12.5,
-              volume: Long('300'),
-              windowStart: ISODate('2025-11-21T04:42:00.000Z')
-            }
+        #expect(
+            result.stdout == """
+                {
+                  _id: ObjectId('5fa5694f88211043b23c7f11'),
+                  symbol: 'ZVZZT',
+                  price: 12.5,
+                  volume: Long('300'),
+                  windowStart: ISODate('2025-11-21T04:42:00.000Z')
+                }
 
-            """)
+                """)
         #expect(result.status == 0)
     }
 
@@ -38,25 +39,27 @@ struct CommandLineTests {
     @Test func referenceErrorExitsOne() throws {
         let result = try SpshProcess.run(["--nodb", "--eval", "1 +\n  missing"])
         #expect(result.stdout == "")
-        #expect(result.stderr == """
-            ReferenceError: missing is not defined
-                at <eval>:2:3
-                  missing
-                  ^
+        #expect(
+            result.stderr == """
+                ReferenceError: missing is not defined
+                    at <eval>:2:3
+                      missing
+                      ^
 
-            """)
+                """)
         #expect(result.status == 1)
     }
 
     @Test func syntaxErrorNamesThePosition() throws {
         let result = try SpshProcess.run(["--nodb", "--eval", "f(1, 2;"])
-        #expect(result.stderr == """
-            SyntaxError: Expected ')' after arguments, found ';'
-                at <eval>:1:7
-                f(1, 2;
-                      ^
+        #expect(
+            result.stderr == """
+                SyntaxError: Expected ')' after arguments, found ';'
+                    at <eval>:1:7
+                    f(1, 2;
+                          ^
 
-            """)
+                """)
         #expect(result.status == 1)
     }
 
@@ -75,20 +78,22 @@ struct CommandLineTests {
             .write(to: script, atomically: true, encoding: .utf8)
         let result = try SpshProcess.run(["--nodb", "--file", script.path])
         #expect(result.stdout == "start\n3\n")
-        #expect(result.stderr == """
-            ReferenceError: undefinedThing is not defined
-                at \(script.path):4:1
-                undefinedThing.x
-                ^
+        #expect(
+            result.stderr == """
+                ReferenceError: undefinedThing is not defined
+                    at \(script.path):4:1
+                    undefinedThing.x
+                    ^
 
-            """)
+                """)
         #expect(result.status == 1)
     }
 
     @Test func nodbHasNoDatabase() throws {
         let result = try SpshProcess.run(["--nodb", "--eval", "db.trades.find()"])
-        #expect(result.stderr.hasPrefix(
-            "MongoshInvalidInputError: [SPSH-1002] No database connection: spsh was started with --nodb\n"))
+        #expect(
+            result.stderr.hasPrefix(
+                "MongoshInvalidInputError: [SPSH-1002] No database connection: spsh was started with --nodb\n"))
         #expect(result.status == 1)
     }
 
@@ -114,11 +119,12 @@ struct CommandLineTests {
     @Test func badURIIsOneClearLine() throws {
         let result = try SpshProcess.run(["mongodb://trader:pa:ss@127.0.0.1:99999/test", "--eval", "1"])
         #expect(result.stdout == "")
-        #expect(result.stderr == """
-            spsh: MongoParseError: Invalid connection string 'mongodb://trader:****@127.0.0.1:99999/test': \
-            Password "****" must not have unescaped chars. Percent-encode username and password according to RFC 3986
+        #expect(
+            result.stderr == """
+                spsh: MongoParseError: Invalid connection string 'mongodb://trader:****@127.0.0.1:99999/test': \
+                Password "****" must not have unescaped chars. Percent-encode username and password according to RFC 3986
 
-            """)
+                """)
         #expect(result.status == 1)
     }
 

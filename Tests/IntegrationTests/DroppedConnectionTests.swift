@@ -2,8 +2,8 @@ import Foundation
 import Interpreter
 import REPL
 import ShellAPI
-import Testing
 import TestSupport
+import Testing
 
 @testable import spsh
 
@@ -29,11 +29,12 @@ struct DroppedConnectionTests {
         server.stop()
         lines = ["it", "it", "print('still here')"][...]
         _ = session.runPiped { lines.popFirst() }
-        #expect(errors.buffer == """
-            MongoNetworkError: Failed to send "getMore" command with database "drop": \
-            Failed to read 4 bytes: socket error or timeout
+        #expect(
+            errors.buffer == """
+                MongoNetworkError: Failed to send "getMore" command with database "drop": \
+                Failed to read 4 bytes: socket error or timeout
 
-            """)
+                """)
         #expect(output.buffer.hasSuffix("Type \"it\" for more\nno cursor\nstill here\n"))
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import Interpreter
 import REPL
 import ShellAPI
-import Testing
 import TestSupport
+import Testing
 
 @testable import spsh
 
@@ -37,34 +37,39 @@ final class ShellAgainstServerTests {
     }
 
     @Test func seedQueryPrintsTheInsertedDocument() throws {
-        let (inserted, insertErrors) = type("""
+        let (inserted, insertErrors) = type(
+            """
             db.stock_prices.insertOne({_id: ObjectId('65a000000000000000000001'), symbol:'ZVZZT', price: 12.5, windowStart: ISODate('2025-11-21T04:42:00Z')})
             """)
         #expect(insertErrors == "")
-        #expect(inserted == """
-            {
-              acknowledged: true,
-              insertedId: ObjectId('65a000000000000000000001')
-            }
+        #expect(
+            inserted == """
+                {
+                  acknowledged: true,
+                  insertedId: ObjectId('65a000000000000000000001')
+                }
 
-            """)
+                """)
         let (found, findErrors) = type("db.stock_prices.find().sort({ windowStart: -1 }).limit(5).pretty()")
         #expect(findErrors == "")
-        #expect(found == """
-            [
-              {
-                _id: ObjectId('65a000000000000000000001'),
-                symbol: 'ZVZZT',
-                price: 12.5,
-                windowStart: ISODate('2025-11-21T04:42:00.000Z')
-              }
-            ]
+        #expect(
+            found == """
+                [
+                  {
+                    _id: ObjectId('65a000000000000000000001'),
+                    symbol: 'ZVZZT',
+                    price: 12.5,
+                    windowStart: ISODate('2025-11-21T04:42:00.000Z')
+                  }
+                ]
 
-            """)
+                """)
     }
 
     @Test func findWithSortLimitSkipAndProjection() throws {
-        _ = type("db.t.insertMany([{_id: 1, v: 'a', x: 1}, {_id: 2, v: 'b', x: 2}, {_id: 3, v: 'c', x: 3}, {_id: 4, v: 'd', x: 4}])")
+        _ = type(
+            "db.t.insertMany([{_id: 1, v: 'a', x: 1}, {_id: 2, v: 'b', x: 2}, {_id: 3, v: 'c', x: 3}, {_id: 4, v: 'd', x: 4}])"
+        )
         let (out, err) = type("db.t.find({x: {$gte: 2}}, {v: 1, _id: 0}).sort({x: -1}).skip(1).limit(2)")
         #expect(err == "")
         #expect(out == "[ { v: 'c' }, { v: 'b' } ]\n")
@@ -82,22 +87,23 @@ final class ShellAgainstServerTests {
         _ = type("db.p.insertMany([\(docs.joined(separator: ", "))])")
         let (first, _) = type("db.p.find().sort({_id: 1})")
         // The layout is mongosh's (Node's util.inspect groups short entries into columns), from mongosh-inspect.js.
-        #expect(first == """
-            [
-              { _id: 0 },  { _id: 1 },
-              { _id: 2 },  { _id: 3 },
-              { _id: 4 },  { _id: 5 },
-              { _id: 6 },  { _id: 7 },
-              { _id: 8 },  { _id: 9 },
-              { _id: 10 }, { _id: 11 },
-              { _id: 12 }, { _id: 13 },
-              { _id: 14 }, { _id: 15 },
-              { _id: 16 }, { _id: 17 },
-              { _id: 18 }, { _id: 19 }
-            ]
-            Type "it" for more
+        #expect(
+            first == """
+                [
+                  { _id: 0 },  { _id: 1 },
+                  { _id: 2 },  { _id: 3 },
+                  { _id: 4 },  { _id: 5 },
+                  { _id: 6 },  { _id: 7 },
+                  { _id: 8 },  { _id: 9 },
+                  { _id: 10 }, { _id: 11 },
+                  { _id: 12 }, { _id: 13 },
+                  { _id: 14 }, { _id: 15 },
+                  { _id: 16 }, { _id: 17 },
+                  { _id: 18 }, { _id: 19 }
+                ]
+                Type "it" for more
 
-            """)
+                """)
         let (second, _) = type("it")
         #expect(second == "[ { _id: 20 }, { _id: 21 }, { _id: 22 } ]\n")
         let (third, _) = type("it")
@@ -106,7 +112,8 @@ final class ShellAgainstServerTests {
 
     @Test func aggregateRunsOnTheServer() throws {
         _ = type("db.trades.insertMany([{s: 'A', q: 1}, {s: 'B', q: 5}, {s: 'A', q: 2}])")
-        let (out, err) = type("db.trades.aggregate([{ $group: { _id: '$s', total: { $sum: '$q' } } }, { $sort: { _id: 1 } }])")
+        let (out, err) = type(
+            "db.trades.aggregate([{ $group: { _id: '$s', total: { $sum: '$q' } } }, { $sort: { _id: 1 } }])")
         #expect(err == "")
         #expect(out == "[ { _id: 'A', total: 3 }, { _id: 'B', total: 5 } ]\n")
     }

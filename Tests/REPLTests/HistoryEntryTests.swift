@@ -1,6 +1,6 @@
 import Interpreter
-import Testing
 import TestSupport
+import Testing
 
 @testable import REPL
 

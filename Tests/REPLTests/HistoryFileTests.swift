@@ -1,7 +1,7 @@
 import Foundation
 import REPL
-import Testing
 import TestSupport
+import Testing
 
 @Suite(.tags(.small))
 struct HistoryFileTests {
@@ -16,8 +16,9 @@ struct HistoryFileTests {
         let fileMode = try FileManager.default.attributesOfItem(atPath: file.url.path)[.posixPermissions] as? Int
         #expect(folderMode == 0o700)
         #expect(fileMode == 0o600)
-        #expect(try String(contentsOf: file.url, encoding: .utf8)
-            == "db.a.find()\nlet x = {\\n  a: 1\\n}\nprint('back\\\\\\\\slash')\n")
+        #expect(
+            try String(contentsOf: file.url, encoding: .utf8)
+                == "db.a.find()\nlet x = {\\n  a: 1\\n}\nprint('back\\\\\\\\slash')\n")
     }
 
     @Test func keepsTheNewestEntriesUpToTheLimit() throws {

@@ -1,8 +1,8 @@
 import BSONCore
 import Interpreter
 import ShellAPI
-import Testing
 import TestSupport
+import Testing
 
 @Suite(.tags(.small))
 struct BSONBridgeTests {
@@ -16,7 +16,7 @@ struct BSONBridgeTests {
         ("1", BSONValue.int32(1)),
         ("1.5", .double(1.5)),
         ("-0", .double(-0.0)),
-        ("2147483648", .double(2147483648)),
+        ("2147483648", .double(2_147_483_648)),
         ("'x'", .string("x")),
         ("null", .null),
         ("undefined", .null),
@@ -39,9 +39,12 @@ struct BSONBridgeTests {
 
     @Test func objectKeysKeepOrder() throws {
         let value = try bson("{ b: 1, a: { $gt: 2 }, 'c d': [] }")
-        #expect(value == .document(BSONDocument([
-            ("b", .int32(1)), ("a", .document(BSONDocument([("$gt", .int32(2))]))), ("c d", .array([])),
-        ])))
+        #expect(
+            value
+                == .document(
+                    BSONDocument([
+                        ("b", .int32(1)), ("a", .document(BSONDocument([("$gt", .int32(2))]))), ("c d", .array([])),
+                    ])))
     }
 
     @Test func objectIdFromHex() throws {
@@ -50,8 +53,9 @@ struct BSONBridgeTests {
     }
 
     @Test func badObjectIdIsAnError() throws {
-        #expect(thrownShellError { try bson("ObjectId('xyz')") }
-            == ShellError(.invalidArgument, "ObjectId() takes a 24-character hex string, found 'xyz'"))
+        #expect(
+            thrownShellError { try bson("ObjectId('xyz')") }
+                == ShellError(.invalidArgument, "ObjectId() takes a 24-character hex string, found 'xyz'"))
     }
 
     @Test func functionsAreLeftOutOfDocumentsAndRejectedAlone() throws {

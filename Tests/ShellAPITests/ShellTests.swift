@@ -1,8 +1,8 @@
 import BSONCore
 import Interpreter
 import ShellAPI
-import Testing
 import TestSupport
+import Testing
 
 @Suite(.tags(.small))
 struct ShellTests {
@@ -18,17 +18,20 @@ struct ShellTests {
 
     @Test func cursorOptionsAreSentToTheServer() throws {
         let shell = makeShell()
-        _ = try shell.evaluate("db.stock_prices.find({symbol: 'ZVZZT'}, {price: 1}).sort({ windowStart: -1 }).skip(2).limit(5).pretty()")
+        _ = try shell.evaluate(
+            "db.stock_prices.find({symbol: 'ZVZZT'}, {price: 1}).sort({ windowStart: -1 }).skip(2).limit(5).pretty()")
         let call = try #require(runner.finds.first)
         #expect(call.database == "test")
         #expect(call.collection == "stock_prices")
         #expect(call.filter == BSONDocument([("symbol", .string("ZVZZT"))]))
-        #expect(call.options == BSONDocument([
-            ("projection", .document(BSONDocument([("price", .int32(1))]))),
-            ("sort", .document(BSONDocument([("windowStart", .int32(-1))]))),
-            ("skip", .int64(2)),
-            ("limit", .int64(5)),
-        ]))
+        #expect(
+            call.options
+                == BSONDocument([
+                    ("projection", .document(BSONDocument([("price", .int32(1))]))),
+                    ("sort", .document(BSONDocument([("windowStart", .int32(-1))]))),
+                    ("skip", .int64(2)),
+                    ("limit", .int64(5)),
+                ]))
     }
 
     @Test func cursorPagesTwentyThenIt() throws {
@@ -110,10 +113,11 @@ struct ShellTests {
         _ = try makeShell().evaluate("db.c.aggregate([{ $match: { a: 1 } }, { $limit: 2 }]).toArray()")
         let call = try #require(runner.aggregates.first)
         #expect(call.collection == "c")
-        #expect(call.pipeline == [
-            .document(BSONDocument([("$match", .document(BSONDocument([("a", .int32(1))])))])),
-            .document(BSONDocument([("$limit", .int32(2))])),
-        ])
+        #expect(
+            call.pipeline == [
+                .document(BSONDocument([("$match", .document(BSONDocument([("a", .int32(1))])))])),
+                .document(BSONDocument([("$limit", .int32(2))])),
+            ])
     }
 
     @Test func runCommandSendsDocument() throws {
@@ -139,7 +143,8 @@ struct ShellTests {
         runner.documents = numbered(3)
         let shell = makeShell()
         _ = try shell.evaluate("c = db.c.find(); c.next()")
-        #expect(thrownShellError { try shell.evaluate("c.limit(1)") }
-            == ShellError(.cursorAlreadyOpen, "Cannot call limit() on a cursor that has already been read"))
+        #expect(
+            thrownShellError { try shell.evaluate("c.limit(1)") }
+                == ShellError(.cursorAlreadyOpen, "Cannot call limit() on a cursor that has already been read"))
     }
 }
