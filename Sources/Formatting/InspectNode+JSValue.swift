@@ -68,7 +68,21 @@ struct JSNodeBuilder {
     private mutating func node(_ object: JSObject, level: Int) -> InspectNode {
         if let host = object.host {
             if let convertible = host as? any BSONValueConvertible {
-                return InspectNode(bson: convertible.bsonValue)
+                // Numbers from the server are plain script numbers; a wrapped Int32 or Double was built by the
+                // user (`NumberInt(5)`), and mongosh shows those as `Int32(5)` / `Double(5)`.
+                switch convertible.bsonValue {
+                case .int32(let number):
+                    return .printed([
+                        InspectSegment("Int32("), InspectSegment(String(number), .number), InspectSegment(")"),
+                    ])
+                case .double(let number):
+                    return .printed([
+                        InspectSegment("Double("), InspectSegment(JSNumberText.inspect(number), .number),
+                        InspectSegment(")"),
+                    ])
+                default:
+                    return InspectNode(bson: convertible.bsonValue)
+                }
             }
             return .special("[\(host.className)]")
         }

@@ -22,6 +22,13 @@ struct JSValueInspectTests {
         func getProperty(_ key: String, interpreter: Interpreter) throws -> JSValue? { nil }
     }
 
+    final class FakeNumber: HostObject, BSONValueConvertible {
+        let bsonValue: BSONValue
+        init(_ value: BSONValue) { bsonValue = value }
+        var className: String { "Number" }
+        func getProperty(_ key: String, interpreter: Interpreter) throws -> JSValue? { nil }
+    }
+
     static func object(_ properties: [(String, JSValue)]) -> JSValue { .object(JSObject.makeObject(properties)) }
     static func array(_ elements: [JSValue]) -> JSValue { .object(JSObject.makeArray(elements)) }
 
@@ -64,6 +71,16 @@ struct JSValueInspectTests {
                   bad: Invalid Date
                 }
                 """)
+    }
+
+    @Test func userBuiltInt32AndDoubleKeepTheirType() {
+        // mongosh: { i: NumberInt(5), d: Double(2.5), l: NumberLong(7) } prints the wrappers (printable-bson.spec.ts)
+        let value = Self.object([
+            ("i", .object(JSObject(host: FakeNumber(.int32(5))))),
+            ("d", .object(JSObject(host: FakeNumber(.double(2.5))))),
+            ("l", .object(JSObject(host: FakeNumber(.int64(7))))),
+        ])
+        #expect(Inspector.inspect(value, options: .shell) == "{ i: Int32(5), d: Double(2.5), l: Long('7') }")
     }
 
     @Test func cycles() {
