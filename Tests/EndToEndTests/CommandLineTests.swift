@@ -137,4 +137,46 @@ struct CommandLineTests {
         #expect(result.stderr.filter { $0 == "\n" }.count == 1)
         #expect(result.seconds < 5)
     }
+
+    @Test func unbalancedBracketsAreReportedAndTheShellCarriesOn() throws {
+        let result = try SpshProcess.run(["--nodb"], stdin: "f(1))\nprint('next')\nlet a = [1, 2\n")
+        #expect(result.stdout == "next\n")
+        #expect(
+            result.stderr == """
+                SyntaxError: Expected ';' after expression, found ')'
+                SyntaxError: Expected ']' after array elements, found end of input
+
+                """)
+        #expect(result.status == 0)
+    }
+
+    @Test func helpText() throws {
+        let result = try SpshProcess.run(["--help"])
+        #expect(
+            result.stdout == """
+                OVERVIEW: A shell for MongoDB Atlas Stream Processing and MongoDB.
+
+                USAGE: spsh [<uri>] [--eval <code> ...] [--file <path> ...] [--nodb] [--quiet] \
+                [--server-selection-timeout-ms <server-selection-timeout-ms>]
+
+                ARGUMENTS:
+                  <uri>                   MongoDB connection string. (default:
+                                          mongodb://127.0.0.1:27017/test)
+
+                OPTIONS:
+                  --eval <code>           Evaluate JavaScript and print the last value (may
+                                          repeat).
+                  -f, --file <path>       Run a script file (may repeat).
+                  --nodb                  Do not connect to a database.
+                  --quiet                 Do not print the greeting.
+                  --server-selection-timeout-ms <server-selection-timeout-ms>
+                                          How long to wait for the server, in ms. (default:
+                                          5000)
+                  --version               Show the version.
+                  -h, --help              Show help information.
+
+
+                """)
+        #expect(result.status == 0)
+    }
 }
