@@ -13,7 +13,7 @@ struct Spsh: ParsableCommand {
         abstract: "A shell for MongoDB Atlas Stream Processing and MongoDB.",
         version: SpshVersion.current)
 
-    @ArgumentParser.Argument(help: "MongoDB connection string.")
+    @ArgumentParser.Argument(help: "MongoDB connection string, host:port/db, or a database name on 127.0.0.1.")
     var uri = "mongodb://127.0.0.1:27017/test"
 
     @Option(help: ArgumentHelp("Evaluate JavaScript and print the last value (may repeat).", valueName: "code"))
@@ -33,6 +33,7 @@ struct Spsh: ParsableCommand {
 
     func run() throws {
         let interactive = eval.isEmpty && file.isEmpty
+        let uri = MongoCommandRunner.connectionString(from: self.uri)
         let interpreter = Interpreter()
         var connection: MongoCommandRunner?
         if !nodb {

@@ -17,6 +17,14 @@ final class MongoCommandRunner: CommandRunner {
         return MongoCommandRunner(client: client)
     }
 
+    /// A connection string from what the user typed, as mongosh reads it: a URI as it is, `host:port[/db]`
+    /// with `mongodb://` added, and a bare word as a database on the local server.
+    static func connectionString(from argument: String) -> String {
+        if argument.contains("://") { return argument }
+        if argument.contains(":") || argument.contains("/") || argument.contains(".") { return "mongodb://" + argument }
+        return "mongodb://127.0.0.1:27017/" + argument
+    }
+
     /// The database named in a connection string's path (`mongodb://host/db?...` gives `db`).
     static func databaseName(in uri: String) -> String? {
         guard let scheme = uri.range(of: "://") else { return nil }

@@ -160,7 +160,8 @@ struct CommandLineTests {
                 [--server-selection-timeout-ms <server-selection-timeout-ms>]
 
                 ARGUMENTS:
-                  <uri>                   MongoDB connection string. (default:
+                  <uri>                   MongoDB connection string, host:port/db, or a
+                                          database name on 127.0.0.1. (default:
                                           mongodb://127.0.0.1:27017/test)
 
                 OPTIONS:

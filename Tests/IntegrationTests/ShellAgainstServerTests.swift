@@ -148,3 +148,26 @@ final class ShellAgainstServerTests {
         #expect(out == "1\n")
     }
 }
+
+@Suite(.tags(.small))
+struct ConnectionStringTests {
+    @Test(arguments: [
+        ("mongodb://h:1/db?x=1", "mongodb://h:1/db?x=1"),
+        ("mongodb+srv://c.example.net/db", "mongodb+srv://c.example.net/db"),
+        ("localhost:27018/trading", "mongodb://localhost:27018/trading"),
+        ("trading", "mongodb://127.0.0.1:27017/trading"),
+    ])
+    func whatTheUserTypedBecomesAURI(argument: String, uri: String) {
+        #expect(MongoCommandRunner.connectionString(from: argument) == uri)
+    }
+
+    @Test(arguments: [
+        ("mongodb://h:1/db?x=1", "db"),
+        ("mongodb://h:1/?x=1", nil),
+        ("mongodb://h:1", nil),
+        ("mongodb://u:p@h1,h2/stock%20data", "stock data"),
+    ])
+    func databaseFromThePath(uri: String, database: String?) {
+        #expect(MongoCommandRunner.databaseName(in: uri) == database)
+    }
+}
