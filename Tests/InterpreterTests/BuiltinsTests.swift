@@ -89,7 +89,10 @@ struct BuiltinsTests {
         ("JSON.parse('\"\\\\u0041\"')", "'A'"),
         ("JSON.parse('[1, 2]', (k, v) => typeof v === 'number' ? v * 10 : v)", "[10,20]"),
         // Map and Set
-        ("const m = new Map([['a', 1]]); m.set('b', 2).set('a', 3); [m.size, m.get('a'), m.has('b'), m.get('z')]", "[2,3,true,null]"),
+        (
+            "const m = new Map([['a', 1]]); m.set('b', 2).set('a', 3); [m.size, m.get('a'), m.has('b'), m.get('z')]",
+            "[2,3,true,null]"
+        ),
         ("const m = new Map(); m.set(NaN, 'n'); m.set(0, 'z'); [m.get(NaN), m.get(-0)]", "[\"n\",\"z\"]"),
         ("const m = new Map([[1, 'x'], [2, 'y']]); m.delete(1); [...m]", "[[2,\"y\"]]"),
         ("const k = {}; const m = new Map([[k, 1]]); [m.get(k), m.get({})]", "[1,null]"),

@@ -95,6 +95,19 @@ struct InterpreterAPITests {
         #expect(JSValue.makeFunction(name: "f") { _ in .undefined }.typeofString == "function")
     }
 
+    @Test func deepRecursionStopsWithRangeErrorBeforeTheStackRunsOut() throws {
+        let interpreter = Interpreter()
+        interpreter.maxCallDepth = 1_000_000
+        let source = "function r(n) { return n === 0 ? 0 : 1 + r(n - 1) } r(1000000)"
+        #expect(runError(source, interpreter: interpreter) == "RangeError: Maximum call stack size exceeded")
+        #expect(try run("function r(n) { return n === 0 ? 0 : 1 + r(n - 1) } r(100)") == "100")
+    }
+
+    @Test func longOperatorChainsEvaluateWithoutDeepRecursion() throws {
+        let source = Array(repeating: "1", count: 20_000).joined(separator: " + ")
+        #expect(try run(source) == "20000")
+    }
+
     @Test func loopsOverThousandsOfDocumentsQuickly() throws {
         let interpreter = Interpreter()
         let clock = ContinuousClock()

@@ -68,9 +68,16 @@ struct StatementTests {
         ("const [x, , y = 9, ...z] = [1, 2, undefined, 4, 5]; [x, y, z]", "[1,9,[4,5]]"),
         ("let { length } = 'abcd'; length", "4"), ("const { a = 5 } = {}; a", "5"),
         // Accessors and frozen objects
-        ("const o = { n: 2, get double() { return this.n * 2 }, set double(v) { this.n = v / 2 } }; o.double = 10; [o.n, o.double]", "[5,10]"),
-        ("const o = { get x() { return 1 } }; Object.keys(o)", "[\"x\"]"), ("const o = { get: 1, set() { return 2 } }; o.get + o.set()", "3"),
-        ("const o = Object.freeze({ a: 1 }); o.a = 2; o.b = 3; delete o.a; [o.a, o.b, Object.isFrozen(o)]", "[1,null,true]"),
+        (
+            "const o = { n: 2, get double() { return this.n * 2 }, set double(v) { this.n = v / 2 } }; o.double = 10; [o.n, o.double]",
+            "[5,10]"
+        ),
+        ("const o = { get x() { return 1 } }; Object.keys(o)", "[\"x\"]"),
+        ("const o = { get: 1, set() { return 2 } }; o.get + o.set()", "3"),
+        (
+            "const o = Object.freeze({ a: 1 }); o.a = 2; o.b = 3; delete o.a; [o.a, o.b, Object.isFrozen(o)]",
+            "[1,null,true]"
+        ),
         // REPL persistence
         ("let a = 1; const b = 2; var c = 3; a + b + c", "6"),
     ])

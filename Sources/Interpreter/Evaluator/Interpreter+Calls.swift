@@ -29,7 +29,9 @@ extension Interpreter {
     }
 
     func callScript(_ script: ScriptFunction, this: JSValue, arguments: [JSValue]) throws -> JSValue {
-        guard callDepth < maxCallDepth else { throw JSError.rangeError("Maximum call stack size exceeded") }
+        guard callDepth < maxCallDepth, !isStackExhausted else {
+            throw JSError.rangeError("Maximum call stack size exceeded")
+        }
         callDepth += 1
         functionDepth += 1
         let savedFile = currentFileName
@@ -44,22 +46,7 @@ extension Interpreter {
         currentFileName = node.fileName
         let scope = Scope(parent: script.scope, thisValue: node.isArrow ? nil : this)
         do {
-            if let names = node.simpleParameterNames {
-                for (index, name) in names.enumerated() {
-                    scope.declare(name, index < arguments.count ? arguments[index] : .undefined)
-                }
-            } else {
-                for (index, parameter) in node.parameters.enumerated() {
-                    try bind(parameter, index < arguments.count ? arguments[index] : .undefined, kind: .let, scope)
-                }
-                if let rest = node.rest {
-                    let remaining =
-                        arguments.count > node.parameters.count ? Array(arguments[node.parameters.count...]) : []
-                    try bind(rest, .object(JSObject.makeArray(remaining)), kind: .let, scope)
-                }
-            }
-            if node.usesArguments { scope.declare("arguments", .object(JSObject.makeArray(arguments))) }
-            for name in node.varNames where scope.bindings[name] == nil { scope.declare(name, .undefined) }
+            try bindParameters(node, arguments, scope)
             switch node.body {
             case .expression(let expression):
                 return try evaluate(expression, scope)
@@ -71,6 +58,27 @@ extension Interpreter {
         } catch {
             throw scriptError(from: error)
         }
+    }
+
+    /// Binds parameters, `arguments` and hoisted `var` names in a new function scope.
+    @inline(never)
+    func bindParameters(_ node: FunctionNode, _ arguments: [JSValue], _ scope: Scope) throws {
+        if let names = node.simpleParameterNames {
+            for (index, name) in names.enumerated() {
+                scope.declare(name, index < arguments.count ? arguments[index] : .undefined)
+            }
+        } else {
+            for (index, parameter) in node.parameters.enumerated() {
+                try bind(parameter, index < arguments.count ? arguments[index] : .undefined, kind: .let, scope)
+            }
+            if let rest = node.rest {
+                let remaining =
+                    arguments.count > node.parameters.count ? Array(arguments[node.parameters.count...]) : []
+                try bind(rest, .object(JSObject.makeArray(remaining)), kind: .let, scope)
+            }
+        }
+        if node.usesArguments { scope.declare("arguments", .object(JSObject.makeArray(arguments))) }
+        for name in node.varNames where scope.bindings[name] == nil { scope.declare(name, .undefined) }
     }
 
     /// `new callee(...arguments)`.

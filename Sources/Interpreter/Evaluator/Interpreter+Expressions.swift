@@ -1,6 +1,8 @@
 /// Expression evaluation.
 extension Interpreter {
     /// Evaluates an expression; `name` names an anonymous function being assigned (`const f = () => …`).
+    ///
+    /// A thin dispatcher: larger cases live in their own functions so that each recursion level stays small.
     func evaluate(_ expression: Expression, _ scope: Scope, name: String? = nil) throws -> JSValue {
         switch expression {
         case .number(let value, _):
@@ -8,12 +10,7 @@ extension Interpreter {
         case .string(let value, _):
             return .string(value)
         case .template(let strings, let expressions, _):
-            var result = strings[0]
-            for (index, part) in expressions.enumerated() {
-                result += try toString(try evaluate(part, scope))
-                result += strings[index + 1]
-            }
-            return .string(result)
+            return try evaluateTemplate(strings, expressions, scope)
         case .regex(let pattern, let flags, _):
             return .object(JSObject.makeRegExp(source: pattern, flags: flags))
         case .boolean(let value, _):
@@ -30,67 +27,22 @@ extension Interpreter {
         case .object(let properties, _):
             return .object(try evaluateObject(properties, scope))
         case .function(let node, _):
-            guard !node.name.isEmpty, !node.isArrow else {
-                return .object(makeFunction(node, scope, inferredName: name))
-            }
-            // A named function expression sees its own name.
-            let ownScope = Scope(parent: scope)
-            let function = makeFunction(node, ownScope)
-            ownScope.declare(node.name, .object(function))
-            return .object(function)
+            return .object(makeFunctionObject(node, scope, inferredName: name))
         case .unary(let op, let operand, _):
             return try evaluateUnary(op, operand, scope)
         case .update(let isIncrement, let isPrefix, let target, _):
-            let reference = try makeReference(target, scope)
-            let old = try toNumber(try getValue(reference, scope))
-            let new = isIncrement ? old + 1 : old - 1
-            try putValue(reference, .number(new), scope)
-            return .number(isPrefix ? new : old)
+            return try evaluateUpdate(isIncrement: isIncrement, isPrefix: isPrefix, target, scope)
         case .binary(let op, let left, let right, _):
-            let leftValue = try evaluate(left, scope)
-            let rightValue = try evaluate(right, scope)
-            return try binaryOperation(op, leftValue, rightValue)
+            if case .binary = left { return try evaluateBinaryChain(expression, scope) }
+            return try binaryOperation(op, try evaluate(left, scope), try evaluate(right, scope))
         case .logical(let op, let left, let right, _):
-            let leftValue = try evaluate(left, scope)
-            switch op {
-            case .and: return leftValue.isTruthy ? try evaluate(right, scope) : leftValue
-            case .or: return leftValue.isTruthy ? leftValue : try evaluate(right, scope)
-            case .nullish: return leftValue.isNullish ? try evaluate(right, scope) : leftValue
-            }
+            return try evaluateLogical(op, left, right, scope)
         case .assign(let target, let valueExpression, _):
-            if case .identifier(let identifier, _) = target {
-                let value = try evaluate(valueExpression, scope, name: identifier)
-                try assign(identifier, value, scope)
-                return value
-            }
-            if case .member(let memberExpression) = target {
-                let reference = try makeReference(memberExpression, scope)
-                let value = try evaluate(valueExpression, scope)
-                try putValue(reference, value, scope)
-                return value
-            }
-            let value = try evaluate(valueExpression, scope)
-            try bind(target, value, kind: nil, scope)
-            return value
+            return try evaluateAssignment(target, valueExpression, scope)
         case .compoundAssign(let op, let target, let valueExpression, _):
-            let reference = try makeReference(target, scope)
-            let old = try getValue(reference, scope)
-            let value = try binaryOperation(op, old, try evaluate(valueExpression, scope))
-            try putValue(reference, value, scope)
-            return value
+            return try evaluateCompoundAssignment(op, target, valueExpression, scope)
         case .logicalAssign(let op, let target, let valueExpression, _):
-            let reference = try makeReference(target, scope)
-            let old = try getValue(reference, scope)
-            let shouldAssign =
-                switch op {
-                case .and: old.isTruthy
-                case .or: !old.isTruthy
-                case .nullish: old.isNullish
-                }
-            guard shouldAssign else { return old }
-            let value = try evaluate(valueExpression, scope, name: target.identifierName)
-            try putValue(reference, value, scope)
-            return value
+            return try evaluateLogicalAssignment(op, target, valueExpression, scope)
         case .conditional(let test, let then, let otherwise, _):
             return try evaluate(test, scope).isTruthy ? try evaluate(then, scope) : try evaluate(otherwise, scope)
         case .sequence(let expressions, _):
@@ -102,15 +54,125 @@ extension Interpreter {
         case .optionalChain(let inner, _):
             return try evaluateChain(inner, scope) ?? .undefined
         case .new(let calleeExpression, let arguments, let range):
-            let callee = try evaluate(calleeExpression, scope)
-            let argumentValues = try evaluateArguments(arguments, scope)
-            let saved = currentRange
-            currentRange = range
-            defer { currentRange = saved }
-            return try construct(callee, arguments: argumentValues, description: describe(calleeExpression))
+            return try evaluateNew(calleeExpression, arguments, range, scope)
         case .await(let inner, _):
             return try evaluate(inner, scope)
         }
+    }
+
+    @inline(never)
+    func evaluateTemplate(_ strings: [String], _ expressions: [Expression], _ scope: Scope) throws -> JSValue {
+        var result = strings[0]
+        for (index, part) in expressions.enumerated() {
+            result += try toString(try evaluate(part, scope))
+            result += strings[index + 1]
+        }
+        return .string(result)
+    }
+
+    @inline(never)
+    func makeFunctionObject(_ node: FunctionNode, _ scope: Scope, inferredName: String?) -> JSObject {
+        guard !node.name.isEmpty, !node.isArrow else { return makeFunction(node, scope, inferredName: inferredName) }
+        // A named function expression sees its own name.
+        let ownScope = Scope(parent: scope)
+        let function = makeFunction(node, ownScope)
+        ownScope.declare(node.name, .object(function))
+        return function
+    }
+
+    @inline(never)
+    func evaluateUpdate(isIncrement: Bool, isPrefix: Bool, _ target: Expression, _ scope: Scope) throws -> JSValue {
+        let reference = try makeReference(target, scope)
+        let old = try toNumber(try getValue(reference, scope))
+        let new = isIncrement ? old + 1 : old - 1
+        try putValue(reference, .number(new), scope)
+        return .number(isPrefix ? new : old)
+    }
+
+    @inline(never)
+    func evaluateLogical(_ op: LogicalOperator, _ left: Expression, _ right: Expression, _ scope: Scope) throws
+        -> JSValue
+    {
+        let leftValue = try evaluate(left, scope)
+        switch op {
+        case .and: return leftValue.isTruthy ? try evaluate(right, scope) : leftValue
+        case .or: return leftValue.isTruthy ? leftValue : try evaluate(right, scope)
+        case .nullish: return leftValue.isNullish ? try evaluate(right, scope) : leftValue
+        }
+    }
+
+    @inline(never)
+    func evaluateAssignment(_ target: Pattern, _ valueExpression: Expression, _ scope: Scope) throws -> JSValue {
+        if case .identifier(let identifier, _) = target {
+            let value = try evaluate(valueExpression, scope, name: identifier)
+            try assign(identifier, value, scope)
+            return value
+        }
+        if case .member(let memberExpression) = target {
+            let reference = try makeReference(memberExpression, scope)
+            let value = try evaluate(valueExpression, scope)
+            try putValue(reference, value, scope)
+            return value
+        }
+        let value = try evaluate(valueExpression, scope)
+        try bind(target, value, kind: nil, scope)
+        return value
+    }
+
+    @inline(never)
+    func evaluateCompoundAssignment(
+        _ op: BinaryOperator, _ target: Expression, _ valueExpression: Expression, _ scope: Scope
+    ) throws -> JSValue {
+        let reference = try makeReference(target, scope)
+        let old = try getValue(reference, scope)
+        let value = try binaryOperation(op, old, try evaluate(valueExpression, scope))
+        try putValue(reference, value, scope)
+        return value
+    }
+
+    @inline(never)
+    func evaluateLogicalAssignment(
+        _ op: LogicalOperator, _ target: Expression, _ valueExpression: Expression, _ scope: Scope
+    ) throws -> JSValue {
+        let reference = try makeReference(target, scope)
+        let old = try getValue(reference, scope)
+        let shouldAssign =
+            switch op {
+            case .and: old.isTruthy
+            case .or: !old.isTruthy
+            case .nullish: old.isNullish
+            }
+        guard shouldAssign else { return old }
+        let value = try evaluate(valueExpression, scope, name: target.identifierName)
+        try putValue(reference, value, scope)
+        return value
+    }
+
+    @inline(never)
+    func evaluateNew(_ calleeExpression: Expression, _ arguments: [Argument], _ range: SourceRange, _ scope: Scope)
+        throws -> JSValue
+    {
+        let callee = try evaluate(calleeExpression, scope)
+        let argumentValues = try evaluateArguments(arguments, scope)
+        let saved = currentRange
+        currentRange = range
+        defer { currentRange = saved }
+        return try construct(callee, arguments: argumentValues, description: describe(calleeExpression))
+    }
+
+    /// Evaluates a left-nested chain like `a + b + c + …` iteratively, so long chains do not deepen the stack.
+    func evaluateBinaryChain(_ expression: Expression, _ scope: Scope) throws -> JSValue {
+        var operations: [(BinaryOperator, Expression)] = []
+        var leftmost = expression
+        while case .binary(let op, let left, let right, _) = leftmost {
+            operations.append((op, right))
+            leftmost = left
+        }
+        var value = try evaluate(leftmost, scope)
+        for (op, right) in operations.reversed() {
+            value = try binaryOperation(op, value, try evaluate(right, scope))
+        }
+        return value
     }
 
     /// Evaluates a member/call chain; nil when a `?.` met `null` or `undefined` (the chain short-circuits).
@@ -125,36 +187,44 @@ extension Interpreter {
             if isOptional && base.isNullish { return nil }
             return try getIndexed(base, try evaluate(keyExpression, scope))
         case .call(let calleeExpression, let arguments, let isOptional, let range):
-            var thisValue = JSValue.undefined
-            let function: JSValue
-            switch calleeExpression {
-            case .member(let objectExpression, let key, let isOptionalMember, _):
-                guard let base = try evaluateChainBase(objectExpression, scope) else { return nil }
-                if isOptionalMember && base.isNullish { return nil }
-                function = try getProperty(base, key)
-                thisValue = base
-            case .index(let objectExpression, let keyExpression, let isOptionalMember, _):
-                guard let base = try evaluateChainBase(objectExpression, scope) else { return nil }
-                if isOptionalMember && base.isNullish { return nil }
-                function = try getIndexed(base, try evaluate(keyExpression, scope))
-                thisValue = base
-            default:
-                guard let value = try evaluateChainBase(calleeExpression, scope) else { return nil }
-                function = value
-            }
-            if isOptional && function.isNullish { return nil }
-            let argumentValues = try evaluateArguments(arguments, scope)
-            guard case .object(let object) = function, object.isCallable else {
-                currentRange = range
-                throw JSError.typeError("\(describe(calleeExpression)) is not a function")
-            }
-            let saved = currentRange
-            currentRange = range
-            defer { currentRange = saved }
-            return try callFunction(object, this: thisValue, arguments: argumentValues)
+            return try evaluateCall(calleeExpression, arguments, isOptional: isOptional, range, scope)
         default:
             return try evaluate(expression, scope)
         }
+    }
+
+    /// A call; nil when an optional chain short-circuits.
+    @inline(never)
+    func evaluateCall(
+        _ calleeExpression: Expression, _ arguments: [Argument], isOptional: Bool, _ range: SourceRange, _ scope: Scope
+    ) throws -> JSValue? {
+        var thisValue = JSValue.undefined
+        let function: JSValue
+        switch calleeExpression {
+        case .member(let objectExpression, let key, let isOptionalMember, _):
+            guard let base = try evaluateChainBase(objectExpression, scope) else { return nil }
+            if isOptionalMember && base.isNullish { return nil }
+            function = try getProperty(base, key)
+            thisValue = base
+        case .index(let objectExpression, let keyExpression, let isOptionalMember, _):
+            guard let base = try evaluateChainBase(objectExpression, scope) else { return nil }
+            if isOptionalMember && base.isNullish { return nil }
+            function = try getIndexed(base, try evaluate(keyExpression, scope))
+            thisValue = base
+        default:
+            guard let value = try evaluateChainBase(calleeExpression, scope) else { return nil }
+            function = value
+        }
+        if isOptional && function.isNullish { return nil }
+        let argumentValues = try evaluateArguments(arguments, scope)
+        guard case .object(let object) = function, object.isCallable else {
+            currentRange = range
+            throw JSError.typeError("\(describe(calleeExpression)) is not a function")
+        }
+        let saved = currentRange
+        currentRange = range
+        defer { currentRange = saved }
+        return try callFunction(object, this: thisValue, arguments: argumentValues)
     }
 
     @inline(__always)

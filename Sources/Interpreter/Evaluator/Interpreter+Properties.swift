@@ -111,7 +111,8 @@ extension Interpreter {
         while let candidate = current {
             if !candidate.accessors.isEmpty, let accessor = candidate.accessors[key] {
                 guard let setter = accessor.setter else {
-                    throw JSError.typeError("Cannot set property \(key) of \(candidate.displayString(visited: [])) which has only a getter")
+                    throw JSError.typeError(
+                        "Cannot set property \(key) of \(candidate.displayString(visited: [])) which has only a getter")
                 }
                 return setter
             }

@@ -25,30 +25,15 @@ extension Interpreter {
         case .for(let initializer, let test, let update, let body, let range):
             return try executeFor(initializer, test, update, body, range: range, scope, labels: labels)
         case .forIn(let binding, let objectExpression, let body, let range):
-            currentRange = range
-            let object = try evaluate(objectExpression, scope)
-            let keys = try enumerableKeys(of: object)
-            return try executeEach(keys.lazy.map { JSValue.string($0) }.makeIterator(), binding, body, scope, labels)
+            return try executeForIn(binding, objectExpression, body, range, scope, labels)
         case .forOf(let binding, let iterableExpression, let body, let range):
             currentRange = range
             let iterable = try evaluate(iterableExpression, scope)
             return try executeForOf(iterable, binding, body, scope, labels)
         case .while(let test, let body, let range):
-            while true {
-                currentRange = range
-                try tick()
-                guard try evaluate(test, scope).isTruthy else { return .normal }
-                let completion = try execute(body, scope)
-                if let exit = loopExit(completion, labels) { return exit }
-            }
+            return try executeWhile(test, body, range, scope, labels)
         case .doWhile(let body, let test, let range):
-            while true {
-                try tick()
-                let completion = try execute(body, scope)
-                if let exit = loopExit(completion, labels) { return exit }
-                currentRange = range
-                guard try evaluate(test, scope).isTruthy else { return .normal }
-            }
+            return try executeDoWhile(body, test, range, scope, labels)
         case .break(let label, _):
             return .breakLoop(label)
         case .continue(let label, _):
@@ -57,21 +42,68 @@ extension Interpreter {
             currentRange = range
             return .returnValue(try expression.map { try evaluate($0, scope) } ?? .undefined)
         case .throw(let expression, let range):
-            currentRange = range
-            let value = try evaluate(expression, scope)
-            if case .object(let object) = value, let underlying = object.underlyingError {
-                throw ScriptError(underlying: underlying, range: range, fileName: currentFileName)
-            }
-            throw ScriptError(thrown: value, range: range, fileName: currentFileName)
+            try executeThrow(expression, range, scope)
         case .try(let body, let handler, let finalizer, _):
             return try executeTry(body, handler, finalizer, scope)
         case .switch(let discriminant, let cases, let range):
             currentRange = range
             return try executeSwitch(try evaluate(discriminant, scope), cases, scope, labels)
         case .labeled(let label, let body, _):
-            let completion = try execute(body, scope, labels: labels + [label])
-            if case .breakLoop(let target) = completion, target == label { return .normal }
-            return completion
+            return try executeLabeled(label, body, scope, labels)
+        }
+    }
+
+    @inline(never)
+    func executeLabeled(_ label: String, _ body: Statement, _ scope: Scope, _ labels: [String]) throws -> Completion {
+        let completion = try execute(body, scope, labels: labels + [label])
+        if case .breakLoop(let target) = completion, target == label { return .normal }
+        return completion
+    }
+
+    @inline(never)
+    func executeThrow(_ expression: Expression, _ range: SourceRange, _ scope: Scope) throws -> Never {
+        currentRange = range
+        let value = try evaluate(expression, scope)
+        if case .object(let object) = value, let underlying = object.underlyingError {
+            throw ScriptError(underlying: underlying, range: range, fileName: currentFileName)
+        }
+        throw ScriptError(thrown: value, range: range, fileName: currentFileName)
+    }
+
+    @inline(never)
+    func executeForIn(
+        _ binding: ForBinding, _ objectExpression: Expression, _ body: Statement, _ range: SourceRange, _ scope: Scope,
+        _ labels: [String]
+    ) throws -> Completion {
+        currentRange = range
+        let object = try evaluate(objectExpression, scope)
+        let keys = try enumerableKeys(of: object)
+        return try executeEach(keys.lazy.map { JSValue.string($0) }.makeIterator(), binding, body, scope, labels)
+    }
+
+    @inline(never)
+    func executeWhile(_ test: Expression, _ body: Statement, _ range: SourceRange, _ scope: Scope, _ labels: [String])
+        throws -> Completion
+    {
+        while true {
+            currentRange = range
+            try tick()
+            guard try evaluate(test, scope).isTruthy else { return .normal }
+            let completion = try execute(body, scope)
+            if let exit = loopExit(completion, labels) { return exit }
+        }
+    }
+
+    @inline(never)
+    func executeDoWhile(_ body: Statement, _ test: Expression, _ range: SourceRange, _ scope: Scope, _ labels: [String])
+        throws -> Completion
+    {
+        while true {
+            try tick()
+            let completion = try execute(body, scope)
+            if let exit = loopExit(completion, labels) { return exit }
+            currentRange = range
+            guard try evaluate(test, scope).isTruthy else { return .normal }
         }
     }
 
@@ -126,6 +158,7 @@ extension Interpreter {
         }
     }
 
+    @inline(never)
     func executeFor(
         _ initializer: ForInitializer?, _ test: Expression?, _ update: Expression?, _ body: Statement,
         range: SourceRange, _ scope: Scope, labels: [String]
@@ -162,6 +195,7 @@ extension Interpreter {
         }
     }
 
+    @inline(never)
     func executeEach(
         _ values: some IteratorProtocol<JSValue>, _ binding: ForBinding, _ body: Statement, _ scope: Scope,
         _ labels: [String]
@@ -185,6 +219,7 @@ extension Interpreter {
         return try execute(body, scope)
     }
 
+    @inline(never)
     func executeForOf(
         _ iterable: JSValue, _ binding: ForBinding, _ body: Statement, _ scope: Scope, _ labels: [String]
     ) throws -> Completion {
@@ -207,6 +242,7 @@ extension Interpreter {
         return .normal
     }
 
+    @inline(never)
     func executeTry(_ body: Block, _ handler: CatchClause?, _ finalizer: Block?, _ scope: Scope) throws -> Completion {
         var completion: Completion = .normal
         var pending: (any Error)?
@@ -235,6 +271,7 @@ extension Interpreter {
         return completion
     }
 
+    @inline(never)
     func executeSwitch(_ value: JSValue, _ cases: [SwitchCase], _ scope: Scope, _ labels: [String]) throws -> Completion
     {
         let inner = Scope(parent: scope)

@@ -8,8 +8,9 @@ package final class Interpreter {
     package let interruptFlag = InterruptFlag()
     /// How many loop iterations and calls one `evaluate` may take before it is stopped.
     package var stepBudget = 2_000_000_000
-    /// How deep script calls may nest before a `RangeError: Maximum call stack size exceeded`.
-    package var maxCallDepth = 400
+    /// How deep script calls may nest before a `RangeError: Maximum call stack size exceeded` (a guard on the
+    /// thread's real stack use applies as well).
+    package var maxCallDepth = 2000
     /// The current time in milliseconds since the epoch, for `Date.now()` and `new Date()`; tests inject one.
     package var now: () -> Double = { Date().timeIntervalSince1970 * 1000 }
     /// The time zone of local-time `Date` methods and of ISO strings without an offset.
@@ -25,6 +26,9 @@ package final class Interpreter {
     /// The innermost statement or call being run, where errors from native code are reported.
     var currentRange = SourceRange.zero
     var currentFileName = ""
+    /// The stack address where the outermost evaluation started, and how far below it script calls may go.
+    var stackBase: UInt = 0
+    var stackLimit: UInt = 0
 
     /// Creates an interpreter with the built-in globals (`Object`, `Array`, `Math`, `JSON`, `Date`, …).
     package init() {
@@ -72,6 +76,7 @@ package final class Interpreter {
         if evaluationDepth == 0 {
             steps = 0
             interruptFlag.clear()
+            markStackBase()
         }
         evaluationDepth += 1
         let saved = (currentFileName, currentRange, completionValue, functionDepth)
@@ -101,10 +106,32 @@ package final class Interpreter {
 
     /// Calls a function value (script or native) with `this` and arguments; natives use this to call back.
     package func call(_ function: JSValue, this: JSValue, arguments: [JSValue]) throws -> JSValue {
+        if evaluationDepth == 0 && callDepth == 0 { markStackBase() }
         guard case .object(let object) = function, object.isCallable else {
             throw scriptError(from: JSError.typeError("\(function.toDisplayString()) is not a function"))
         }
         return try callFunction(object, this: this, arguments: arguments)
+    }
+
+    /// Records the current stack position as the base for the stack guard, allowing 60% of the thread's stack.
+    func markStackBase() {
+        stackBase = Self.stackAddress()
+        let size = UInt(max(Thread.current.stackSize, 0))
+        stackLimit = (size >= 256 * 1024 ? min(size, 64 * 1024 * 1024) : 512 * 1024) / 10 * 6
+    }
+
+    /// An address in the caller's stack frame.
+    @inline(never)
+    static func stackAddress() -> UInt {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
+    }
+
+    /// Whether script calls have used up the stack allowance.
+    var isStackExhausted: Bool {
+        let here = Self.stackAddress()
+        let used = here > stackBase ? here - stackBase : stackBase - here
+        return used > stackLimit
     }
 
     /// Counts one step and stops the script when the budget is spent or an interrupt was requested.

@@ -11,7 +11,8 @@ extension Interpreter {
             if !call.argument(0).isNullish {
                 for entry in try call.interpreter.iterateToArray(call.argument(0)) {
                     storage.insert(
-                        try call.interpreter.getIndexed(entry, .number(0)), try call.interpreter.getIndexed(entry, .number(1)))
+                        try call.interpreter.getIndexed(entry, .number(0)),
+                        try call.interpreter.getIndexed(entry, .number(1)))
                 }
             }
             return .object(map)
