@@ -88,6 +88,15 @@ struct BuiltinsTests {
         ),
         ("JSON.parse('\"\\\\u0041\"')", "'A'"),
         ("JSON.parse('[1, 2]', (k, v) => typeof v === 'number' ? v * 10 : v)", "[10,20]"),
+        // URI and property definitions
+        ("encodeURIComponent('a b&c/é')", "'a%20b%26c%2F%C3%A9'"),
+        ("encodeURI('http://x/a b?q=1')", "'http://x/a%20b?q=1'"),
+        ("decodeURIComponent('a%20b%26')", "'a b&'"),
+        ("const o = {}; Object.defineProperty(o, 'h', { value: 1 }); [o.h, Object.keys(o)]", "[1,[]]"),
+        (
+            "const o = { n: 1 }; Object.defineProperty(o, 'd', { get() { return this.n * 2 }, enumerable: true }); o.d",
+            "2"
+        ),
         // Map and Set
         (
             "const m = new Map([['a', 1]]); m.set('b', 2).set('a', 3); [m.size, m.get('a'), m.has('b'), m.get('z')]",
@@ -125,6 +134,7 @@ struct BuiltinsTests {
         ("Object.keys(null)", "TypeError: Cannot convert undefined or null to object"),
         ("print('x')", "ReferenceError: print is not defined"),
         ("Map()", "TypeError: Constructor Map requires 'new'"),
+        ("decodeURIComponent('%E0%A4%A')", "URIError: URI malformed"),
         ("const arr = []; arr.foo()", "TypeError: arr.foo is not a function"),
     ])
     func errors(source: String, expected: String) {

@@ -41,6 +41,8 @@ final class FakeCollection: HostObject {
     }
 }
 
+struct FakeExit: UncatchableScriptError {}
+
 struct FakeServerError: JSErrorConvertible {
     var jsErrorName: String { "MongoServerError" }
     var jsErrorMessage: String { "E11000 duplicate key error" }
@@ -93,6 +95,19 @@ struct HostObjectTests {
         } throws: { error in
             (error as? ScriptError)?.underlying is FakeServerError
         }
+    }
+
+    @Test func uncatchableErrorsPassThroughCatchButRunFinally() throws {
+        let interpreter = Interpreter()
+        interpreter.defineGlobal("exit", JSValue.makeFunction(name: "exit") { _ in throw FakeExit() })
+        #expect {
+            _ = try interpreter.evaluate(
+                "var log = []; try { exit() } catch (e) { log.push('caught') } finally { log.push('finally') }",
+                fileName: "s.js")
+        } throws: { error in
+            (error as? ScriptError)?.underlying is FakeExit
+        }
+        #expect(try run("log", interpreter: interpreter) == "[\"finally\"]")
     }
 
     @Test func nativeErrorsBecomeJavaScriptErrors() throws {

@@ -249,7 +249,7 @@ extension Interpreter {
         do {
             completion = try executeBlock(body, scope)
         } catch {
-            if let handler, !((error as? ScriptError)?.isInterruption ?? false) {
+            if let handler, !Self.isUncatchable(error) {
                 do {
                     let value = try caughtValue(error)
                     let catchScope = Scope(parent: scope)
@@ -264,11 +264,20 @@ extension Interpreter {
         }
         if let finalizer {
             if let pending, (pending as? ScriptError)?.isInterruption ?? false { throw pending }
+            if let pending, Self.isUncatchable(pending) {
+                _ = try executeBlock(finalizer, scope)
+                throw pending
+            }
             let finalCompletion = try executeBlock(finalizer, scope)
             if case .normal = finalCompletion {} else { return finalCompletion }
         }
         if let pending { throw pending }
         return completion
+    }
+
+    static func isUncatchable(_ error: any Error) -> Bool {
+        if let scriptError = error as? ScriptError { return scriptError.isUncatchable }
+        return error is any UncatchableScriptError
     }
 
     @inline(never)

@@ -155,7 +155,7 @@ package final class Interpreter {
     /// The JavaScript value a `catch` clause receives for an error.
     func caughtValue(_ error: any Error) throws -> JSValue {
         if let scriptError = error as? ScriptError {
-            if scriptError.isInterruption { throw scriptError }
+            if scriptError.isUncatchable { throw scriptError }
             if let value = scriptError.thrownValue { return value }
             if let underlying = scriptError.underlying { return .object(makeError(fromUnderlying: underlying)) }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Installs the built-in globals and the helpers that native functions share.
 extension Interpreter {
     func installBuiltins() {
@@ -116,6 +118,22 @@ extension Interpreter {
             var keys = object.kind == .array ? object.elements.indices.map(String.init) + ["length"] : []
             keys += object.properties.orderedKeys(enumerableOnly: false)
             return .object(JSObject.makeArray(keys.map { .string($0) }))
+        }
+        defineMethod(constructor, "defineProperty", 3) { call in
+            guard case .object(let object) = call.argument(0), case .object(let descriptor) = call.argument(2) else {
+                throw JSError.typeError("Object.defineProperty called on non-object")
+            }
+            let interpreter = call.interpreter
+            let key = try interpreter.toPropertyKey(call.argument(1))
+            let getter = try interpreter.getProperty(descriptor, "get").asObject.flatMap { $0.isCallable ? $0 : nil }
+            let setter = try interpreter.getProperty(descriptor, "set").asObject.flatMap { $0.isCallable ? $0 : nil }
+            if getter != nil || setter != nil {
+                object.defineAccessor(key, getter: getter, setter: setter)
+            } else {
+                let enumerable = try interpreter.getProperty(descriptor, "enumerable").isTruthy
+                object.set(key, try interpreter.getProperty(descriptor, "value"), enumerable: enumerable)
+            }
+            return call.argument(0)
         }
         defineMethod(constructor, "freeze", 1) { call in
             if case .object(let object) = call.argument(0) { object.freeze() }
@@ -237,6 +255,28 @@ extension Interpreter {
     }
 
     func installGlobalFunctions() {
+        let unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()"
+        for (name, kept) in [("encodeURIComponent", unreserved), ("encodeURI", unreserved + ";,/?:@&=+$#")] {
+            let allowed = CharacterSet(charactersIn: kept)
+            defineGlobal(
+                name,
+                JSValue.makeFunction(name: name, length: 1) { call in
+                    let text = try call.interpreter.toString(call.argument(0))
+                    guard let encoded = text.addingPercentEncoding(withAllowedCharacters: allowed) else {
+                        throw JSError.uriError("URI malformed")
+                    }
+                    return .string(encoded)
+                })
+        }
+        for name in ["decodeURIComponent", "decodeURI"] {
+            defineGlobal(
+                name,
+                JSValue.makeFunction(name: name, length: 1) { call in
+                    let text = try call.interpreter.toString(call.argument(0))
+                    guard let decoded = text.removingPercentEncoding else { throw JSError.uriError("URI malformed") }
+                    return .string(decoded)
+                })
+        }
         defineGlobal(
             "parseInt",
             JSValue.makeFunction(name: "parseInt", length: 2) { call in

@@ -12,6 +12,8 @@ package enum JSError: Error, Equatable {
     case referenceError(String)
     /// `SyntaxError: message`.
     case syntaxError(String)
+    /// `URIError: message`.
+    case uriError(String)
 
     /// The JavaScript error name.
     package var name: String {
@@ -21,6 +23,7 @@ package enum JSError: Error, Equatable {
         case .rangeError: "RangeError"
         case .referenceError: "ReferenceError"
         case .syntaxError: "SyntaxError"
+        case .uriError: "URIError"
         }
     }
 
@@ -28,7 +31,7 @@ package enum JSError: Error, Equatable {
     package var message: String {
         switch self {
         case .error(let message), .typeError(let message), .rangeError(let message), .referenceError(let message),
-            .syntaxError(let message):
+            .syntaxError(let message), .uriError(let message):
             message
         }
     }
@@ -41,6 +44,10 @@ package protocol JSErrorConvertible: Error {
     /// The `message` a script sees.
     var jsErrorMessage: String { get }
 }
+
+/// A host error that `try`/`catch` in scripts must not catch (for example a request to exit the shell); it
+/// propagates like an interruption, running `finally` blocks on the way out.
+package protocol UncatchableScriptError: Error {}
 
 /// An error raised while running a script: a thrown JavaScript value, or a Swift error from a native function.
 ///
@@ -63,6 +70,9 @@ package struct ScriptError: Error, CustomStringConvertible, @unchecked Sendable 
     package let message: String
     /// Whether the step budget or the interrupt flag stopped the script (try/catch cannot catch this).
     package let isInterruption: Bool
+
+    /// Whether `catch` clauses let this error pass: interruptions and `UncatchableScriptError`s.
+    var isUncatchable: Bool { isInterruption || underlying is any UncatchableScriptError }
 
     init(thrown value: JSValue, range: SourceRange, fileName: String) {
         thrownValue = value
