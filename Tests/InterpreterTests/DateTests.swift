@@ -37,6 +37,8 @@ struct DateTests {
         ("Date.parse('2000-01-01T00:00:00Z')", "946684800000"), ("typeof Date()", "'string'"),
         ("new Date(253402300800000).toISOString()", "'+010000-01-01T00:00:00.000Z'"),
         ("new Date(0).toJSON()", "'1970-01-01T00:00:00.000Z'"),
+        ("new Date().toLocaleString()", "'11/21/2025, 4:42:00 AM'"), ("new Date(0).toLocaleDateString()", "'1/1/1970'"),
+        ("new Date('2025-01-01T15:04:05Z').toLocaleTimeString()", "'3:04:05 PM'"),
     ])
     func utc(source: String, expected: String) throws {
         #expect(try run(source, interpreter: Self.interpreter()) == expected)

@@ -78,6 +78,12 @@ struct StatementTests {
             "const o = Object.freeze({ a: 1 }); o.a = 2; o.b = 3; delete o.a; [o.a, o.b, Object.isFrozen(o)]",
             "[1,null,true]"
         ),
+        // Arrow parameters and other forms
+        ("const f = ({ a, b = 2 }, [c] = [3]) => a + b + c; f({ a: 1 })", "6"),
+        ("const f = async ({ x }) => x; f({ x: 4 })", "4"), ("const o = { async m() { return 5 } }; await o.m()", "5"),
+        ("const { default: d, new: n } = { default: 1, new: 2 }; d + n", "3"), ("debugger; 1", "1"),
+        ("let a, b; ({ a, b } = { a: 1, b: 2 }); a + b", "3"),
+        ("let i = 0, j = 10; for (; i < j; i++, j--); [i, j]", "[5,5]"),
         // REPL persistence
         ("let a = 1; const b = 2; var c = 3; a + b + c", "6"),
     ])

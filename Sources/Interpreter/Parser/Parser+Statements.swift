@@ -66,6 +66,10 @@ extension Parser {
             return try parseTry()
         case .keyword("switch"):
             return try parseSwitch()
+        case .keyword("debugger"):
+            _ = advance()
+            try consumeSemicolon(after: "debugger statement")
+            return .empty(start.range)
         case .keyword("class"), .keyword("import"), .keyword("export"), .keyword("with"):
             throw error("'\(describe(current).dropFirst().dropLast())' statements are not supported", at: current)
         case .identifier(let label) where peek().kind == .punctuator(":"):

@@ -139,8 +139,15 @@ extension Interpreter {
                 }
             }
         }
-        defineMethod(prototype, "toLocaleString") { call in
-            .string(DateFormatting.dateString(try Self.thisDate(call).time, zone: call.interpreter.timeZone))
+        let localeForms: [(String, Bool, Bool)] = [
+            ("toLocaleString", true, true), ("toLocaleDateString", true, false), ("toLocaleTimeString", false, true),
+        ]
+        for (name, hasDate, hasTime) in localeForms {
+            defineMethod(prototype, name) { call in
+                let time = try Self.thisDate(call).time
+                return .string(
+                    DateFormatting.localeString(time, zone: call.interpreter.timeZone, date: hasDate, time: hasTime))
+            }
         }
     }
 }

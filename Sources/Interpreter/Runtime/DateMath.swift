@@ -226,6 +226,20 @@ enum DateFormatting {
             "\(pad(f.hours)):\(pad(f.minutes)):\(pad(f.seconds)) GMT\(sign)\(pad(abs(minutes) / 60))\(pad(abs(minutes) % 60)) (\(name))"
     }
 
+    /// The `en-US` locale forms: `11/21/2025, 4:42:00 AM`, or just the date or the time.
+    static func localeString(_ time: Double, zone: TimeZone, date: Bool, time hasTime: Bool) -> String {
+        guard time.isFinite else { return "Invalid Date" }
+        let f = DateMath.fields(time + DateMath.offset(zone, atUTC: time))
+        let datePart = "\(f.month + 1)/\(f.day)/\(f.year)"
+        let hour = f.hours % 12 == 0 ? 12 : f.hours % 12
+        let timePart = "\(hour):\(pad(f.minutes)):\(pad(f.seconds)) \(f.hours < 12 ? "AM" : "PM")"
+        switch (date, hasTime) {
+        case (true, true): return datePart + ", " + timePart
+        case (true, false): return datePart
+        default: return timePart
+        }
+    }
+
     /// `Date#toUTCString`: `Fri, 21 Nov 2025 04:42:00 GMT`.
     static func utcString(_ time: Double) -> String {
         guard time.isFinite else { return "Invalid Date" }
