@@ -84,6 +84,8 @@ struct StatementTests {
         ("const { default: d, new: n } = { default: 1, new: 2 }; d + n", "3"), ("debugger; 1", "1"),
         ("let a, b; ({ a, b } = { a: 1, b: 2 }); a + b", "3"),
         ("let i = 0, j = 10; for (; i < j; i++, j--); [i, j]", "[5,5]"),
+        ("const fs = []; for (const x of [1, 2, 3]) fs.push(() => x); fs.map(f => f())", "[1,2,3]"),
+        ("const fs = []; for (const k in { a: 1, b: 2 }) { fs.push(() => k) } fs.map(f => f())", "[\"a\",\"b\"]"),
         // REPL persistence
         ("let a = 1; const b = 2; var c = 3; a + b + c", "6"),
     ])

@@ -3,7 +3,8 @@ extension Interpreter {
     /// A function object for `node` closing over `scope`.
     func makeFunction(_ node: FunctionNode, _ scope: Scope, inferredName: String? = nil) -> JSObject {
         let object = JSObject(kind: .function)
-        object.scriptFunction = ScriptFunction(node: node, scope: scope, capturedThis: nil)
+        scope.markCaptured()
+        object.scriptFunction = ScriptFunction(node: node, scope: scope)
         if node.name.isEmpty, let inferredName { object.set("name", .string(inferredName), enumerable: false) }
         return object
     }

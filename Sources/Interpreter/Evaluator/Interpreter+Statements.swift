@@ -184,7 +184,7 @@ extension Interpreter {
             if let test, try !evaluate(test, loopScope).isTruthy { return .normal }
             let completion = try execute(body, loopScope)
             if let exit = loopExit(completion, labels) { return exit }
-            if !perIterationNames.isEmpty {
+            if !perIterationNames.isEmpty && loopScope.isCaptured {
                 // A fresh binding per iteration, so closures capture each iteration's value.
                 let next = Scope(parent: scope)
                 next.bindings = loopScope.bindings
@@ -201,19 +201,29 @@ extension Interpreter {
         _ labels: [String]
     ) throws -> Completion {
         var iterator = values
+        var iterationScope: Scope?
         while let value = iterator.next() {
             try tick()
-            let completion = try runIteration(value, binding, body, scope)
+            let completion = try runIteration(value, binding, body, scope, &iterationScope)
             if let exit = loopExit(completion, labels) { return exit }
         }
         return .normal
     }
 
-    func runIteration(_ value: JSValue, _ binding: ForBinding, _ body: Statement, _ scope: Scope) throws -> Completion {
+    /// Runs one iteration; `let`/`const` bindings get a scope per iteration, reused while no closure captured it.
+    func runIteration(
+        _ value: JSValue, _ binding: ForBinding, _ body: Statement, _ scope: Scope, _ iterationScope: inout Scope?
+    ) throws -> Completion {
         if let kind = binding.kind, kind != .var {
-            let iterationScope = Scope(parent: scope)
-            try bind(binding.target, value, kind: kind, iterationScope)
-            return try execute(body, iterationScope)
+            let current: Scope
+            if let reusable = iterationScope, !reusable.isCaptured {
+                current = reusable
+            } else {
+                current = Scope(parent: scope)
+                iterationScope = current
+            }
+            try bind(binding.target, value, kind: kind, current)
+            return try execute(body, current)
         }
         try bind(binding.target, value, kind: binding.kind, scope)
         return try execute(body, scope)
@@ -223,11 +233,12 @@ extension Interpreter {
     func executeForOf(
         _ iterable: JSValue, _ binding: ForBinding, _ body: Statement, _ scope: Scope, _ labels: [String]
     ) throws -> Completion {
+        var iterationScope: Scope?
         if case .object(let object) = iterable, object.kind == .array {
             var index = 0
             while index < object.elements.count {
                 try tick()
-                let completion = try runIteration(object.elements[index], binding, body, scope)
+                let completion = try runIteration(object.elements[index], binding, body, scope, &iterationScope)
                 if let exit = loopExit(completion, labels) { return exit }
                 index += 1
             }
@@ -236,7 +247,7 @@ extension Interpreter {
         let next = try makeIterator(iterable)
         while let value = try next() {
             try tick()
-            let completion = try runIteration(value, binding, body, scope)
+            let completion = try runIteration(value, binding, body, scope, &iterationScope)
             if let exit = loopExit(completion, labels) { return exit }
         }
         return .normal

@@ -9,6 +9,8 @@ final class Scope {
     let parent: Scope?
     /// `this` for a function or global scope; nil for blocks and arrow functions (look outward).
     var thisValue: JSValue?
+    /// Whether a closure was created in this scope or an inner one (so loops must not reuse it).
+    var isCaptured = false
 
     init(parent: Scope?, thisValue: JSValue? = nil) {
         self.parent = parent
@@ -17,6 +19,15 @@ final class Scope {
 
     func declare(_ name: String, _ value: JSValue, isConst: Bool = false) {
         bindings[name] = Binding(value: value, isConst: isConst)
+    }
+
+    /// Marks this scope and its ancestors as captured by a closure.
+    func markCaptured() {
+        var scope: Scope? = self
+        while let current = scope, !current.isCaptured {
+            current.isCaptured = true
+            scope = current.parent
+        }
     }
 
     /// The value of `name` in this scope or an enclosing one.

@@ -111,14 +111,12 @@ package final class NativeFunction {
 /// A function written in script: its node and the scope it closes over.
 final class ScriptFunction {
     let node: FunctionNode
+    /// The scope the function closes over (arrow functions find `this` through it).
     let scope: Scope
-    /// For arrow functions, the `this` of the enclosing code.
-    let capturedThis: JSValue?
 
-    init(node: FunctionNode, scope: Scope, capturedThis: JSValue?) {
+    init(node: FunctionNode, scope: Scope) {
         self.node = node
         self.scope = scope
-        self.capturedThis = capturedThis
     }
 }
 
