@@ -50,6 +50,10 @@ struct BuiltinsTests {
         ("'😀'.length", "2"), ("'a😀b'.slice(3)", "'b'"), ("/^a.c$/i.test('AbC')", "true"),
         ("'abcabc'.match(/b/g)", "[\"b\",\"b\"]"),
         ("'key=val'.match(/(\\w+)=(\\w+)/)[2]", "'val'"), ("String(null) + String(12) + String(true)", "'null12true'"),
+        ("'2025-11'.match(/(?<year>\\d+)-(?<month>\\d+)/).groups.month", "'11'"),
+        ("[...'a1b22'.matchAll(/\\d+/g)].map(m => m[0] + '@' + m.index)", "[\"1@1\",\"22@3\"]"),
+        ("/(\\w)(\\d)?/.exec('x').length", "3"),
+        ("const r = /a/g; [r.exec('aa').index, r.exec('aa').index, r.exec('aa')]", "[0,1,null]"),
         ("String.fromCharCode(72, 105)", "'Hi'"), ("'abc'.at(-1)", "'c'"),
         // Number, Math, globals
         ("Number('42')", "42"), ("Number('')", "0"), ("Number('x')", "NaN"), ("Number(null)", "0"),

@@ -79,7 +79,7 @@ struct LexerTests {
         ("`abc", "Unterminated template literal", true),
         ("`a${b", "Unterminated template literal", true),
         ("/* x", "Unterminated comment", true),
-        ("a = /x", "Unterminated regular expression", true),
+        ("a = /x", "Unterminated regular expression", false),
         ("1e", "Invalid number: missing exponent", false),
         ("3in x", "Invalid number: identifier starts immediately after it", false),
         ("0x", "Invalid number: missing digits", false),

@@ -229,7 +229,8 @@ extension Lexer {
         var inClass = false
         while true {
             guard position < bytes.count else {
-                throw error(.unexpectedEndOfInput, "Unterminated regular expression", from: start)
+                // A regular expression cannot continue on another line, so more input would not help.
+                throw error(.invalidRegularExpression, "Unterminated regular expression", from: start)
             }
             let byte = bytes[position]
             if byte == 0x0A || byte == 0x0D {

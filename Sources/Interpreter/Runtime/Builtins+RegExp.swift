@@ -36,10 +36,35 @@ extension Interpreter {
             }
             return found.isEmpty ? .null : .object(JSObject.makeArray(found))
         }
-        return execResult(expression.firstMatch(in: string, range: range), in: string)
+        return execResult(expression.firstMatch(in: string, range: range), in: string, regex: regex)
     }
 
-    func execResult(_ match: NSTextCheckingResult?, in string: String) -> JSValue {
+    /// `string.matchAll(regex)`: every match as an `exec` result (an array rather than an iterator).
+    func matchAll(_ regex: JSObject, in string: String) throws -> JSValue {
+        guard regex.regexFlags.contains("g") else {
+            throw JSError.typeError("String.prototype.matchAll called with a non-global RegExp argument")
+        }
+        let expression = try Self.compiled(regex)
+        let matches = expression.matches(in: string, range: NSRange(location: 0, length: string.utf16.count))
+        return .object(JSObject.makeArray(matches.map { execResult($0, in: string, regex: regex) }))
+    }
+
+    /// The names of the named groups (`(?<name>…)`) in a pattern, in order.
+    static func groupNames(in pattern: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(pattern)
+        while let open = rest.range(of: "(?<") {
+            rest = rest[open.upperBound...]
+            guard let first = rest.first, first != "=", first != "!", let close = rest.firstIndex(of: ">") else {
+                continue
+            }
+            names.append(String(rest[..<close]))
+            rest = rest[close...]
+        }
+        return names
+    }
+
+    func execResult(_ match: NSTextCheckingResult?, in string: String, regex: JSObject? = nil) -> JSValue {
         guard let match else { return .null }
         let units = Self.units(string)
         let groups: [JSValue] = (0..<match.numberOfRanges).map { group in
@@ -50,6 +75,20 @@ extension Interpreter {
         let result = JSObject.makeArray(groups)
         result.set("index", .number(match.range.location))
         result.set("input", .string(string))
+        let names = regex.map { Self.groupNames(in: $0.regexSource) } ?? []
+        if names.isEmpty {
+            result.set("groups", .undefined)
+        } else {
+            let groupsObject = JSObject(kind: .ordinary)
+            for name in names {
+                let range = match.range(withName: name)
+                let value: JSValue =
+                    range.location == NSNotFound
+                    ? .undefined : .string(Self.string(units[range.location..<range.location + range.length]))
+                groupsObject.set(name, value)
+            }
+            result.set("groups", .object(groupsObject))
+        }
         return .object(result)
     }
 
@@ -92,7 +131,7 @@ extension Interpreter {
                 let next = match.map { $0.range.location + max($0.range.length, 1) } ?? 0
                 regex.set("lastIndex", .number(next), enumerable: false)
             }
-            return call.interpreter.execResult(match, in: string)
+            return call.interpreter.execResult(match, in: string, regex: regex)
         }
         defineMethod(prototype, "toString") { call in
             guard case .object(let regex) = call.this, regex.kind == .regexp else { return .string("/(?:)/") }

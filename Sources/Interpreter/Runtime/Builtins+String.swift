@@ -197,6 +197,16 @@ extension Interpreter {
             let regex = try call.interpreter.regExp(from: call.argument(0))
             return try call.interpreter.match(regex, in: string)
         }
+        defineMethod(prototype, "matchAll", 1) { call in
+            let string = try Self.thisString(call)
+            let regex: JSObject
+            if case .object(let object) = call.argument(0), object.kind == .regexp {
+                regex = object
+            } else {
+                regex = JSObject.makeRegExp(source: try call.interpreter.toString(call.argument(0)), flags: "g")
+            }
+            return try call.interpreter.matchAll(regex, in: string)
+        }
         defineMethod(prototype, "search", 1) { call in
             let string = try Self.thisString(call)
             let regex = try call.interpreter.regExp(from: call.argument(0))
