@@ -24,8 +24,9 @@ enum DirectCommand: Equatable {
     }
 }
 
-/// Thrown by `exit`, `quit`, `exit(n)` and `quit(n)`: the REPL or script runner leaves with `code`.
-package struct ExitRequest: Error, Equatable {
+/// Thrown by `exit`, `quit`, `exit(n)` and `quit(n)`: the REPL or script runner leaves with `code`. Scripts'
+/// `try`/`catch` cannot catch it.
+package struct ExitRequest: UncatchableScriptError, Equatable {
     package var code: Int32
 
     package init(code: Int32) { self.code = code }

@@ -1,4 +1,5 @@
 import BSONCore
+import Interpreter
 import MongoBridge
 import ShellAPI
 
@@ -72,6 +73,11 @@ final class MongoCommandRunner: CommandRunner {
 }
 
 extension MongoCursor: DocumentCursor {}
+
+extension MongoError: JSErrorConvertible {
+    package var jsErrorName: String { name }
+    package var jsErrorMessage: String { message }
+}
 
 extension MongoError: ServerErrorDescribing {
     package var errorName: String { name }

@@ -110,6 +110,14 @@ struct CommandLineTests {
         #expect(result.status == 3)
     }
 
+    @Test func exitCannotBeCaught() throws {
+        let result = try SpshProcess.run([
+            "--nodb", "--eval", "try { exit(4) } catch (e) { print('caught') } finally { print('finally') }",
+        ])
+        #expect(result.stdout == "finally\n")
+        #expect(result.status == 4)
+    }
+
     @Test func versionFlag() throws {
         let result = try SpshProcess.run(["--version"])
         #expect(result.stdout == "0.1.0\n")
