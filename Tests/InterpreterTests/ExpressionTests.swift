@@ -55,7 +55,8 @@ struct ExpressionTests {
         ("const o = {}; o.a = 1; o['b'] = 2; o.a += 5; o", "{\"a\":6,\"b\":2}"),
         ("const o = { n: 0 }; o.n++; ++o.n; o.n--; o.n", "1"), ("let a = 1, b = 2; [a, b] = [b, a]; [a, b]", "[2,1]"),
         ("let i = 5; [i++, i, ++i, i--, --i]", "[5,6,7,7,5]"), ("let a = [1]; a[3] = 4; a.length", "4"),
-        ("const a = [1, 2, 3]; a.length = 1; a", "[1]"), ("x = 5; x", "5"),
+        ("const a = [1, 2, 3]; a.length = 1; a", "[1]"),
+        ("const a = []; a[1e12] = 1; [a.length, a[1e12]]", "[0,1]"), ("x = 5; x", "5"),
         // Members, calls, this, new
         ("'abc'.length", "3"), ("'abc'[1]", "'b'"), ("[1, 2, 3][2]", "3"), ("[1][5]", "undefined"),
         ("const o = { n: 2, get() { return this.n } }; o.get()", "2"),
@@ -91,6 +92,7 @@ struct ExpressionTests {
         ("const a = { b() { return {} } }; a.b().c()", "TypeError: a.b(...).c is not a function"),
         ("let f = 5; f()", "TypeError: f is not a function"),
         ("new 5", "TypeError: 5 is not a constructor"),
+        ("new Array(1e12)", "RangeError: Invalid array length"),
         ("const f = () => 1; new f()", "TypeError: f is not a constructor"),
         ("'a' in 'abc'", "TypeError: Cannot use 'in' operator to search for 'a' in abc"),
         ("1 instanceof 1", "TypeError: Right-hand side of 'instanceof' is not callable"),

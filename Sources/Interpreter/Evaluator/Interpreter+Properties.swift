@@ -73,7 +73,8 @@ extension Interpreter {
         if case .object(let object) = base, object.kind == .array, case .number(let number) = key,
             let index = Int(exactly: number), index >= 0
         {
-            return index < object.elements.count ? object.elements[index] : .undefined
+            if index < object.elements.count { return object.elements[index] }
+            if object.properties.isEmpty { return .undefined }
         }
         if case .undefined = base {
             throw JSError.typeError("Cannot read properties of undefined (reading '\(try toPropertyKey(key))')")

@@ -20,7 +20,7 @@ extension Interpreter {
         let prototype = realm.arrayPrototype
         let constructor = defineConstructor("Array", 1, prototype: prototype) { call in
             if call.arguments.count == 1, case .number(let length) = call.arguments[0] {
-                guard length >= 0, length == length.rounded(), length < 4_294_967_296 else {
+                guard length >= 0, length == length.rounded(), length <= Double(JSObject.maximumArrayGap) else {
                     throw JSError.rangeError("Invalid array length")
                 }
                 return .object(JSObject.makeArray(Array(repeating: .undefined, count: Int(length))))

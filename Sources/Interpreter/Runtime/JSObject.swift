@@ -124,7 +124,7 @@ package final class JSObject {
     /// The own property `key` (array elements and `length` included), or nil.
     package func ownProperty(_ key: String) -> JSValue? {
         if kind == .array {
-            if let index = JSNumber.arrayIndex(key) { return index < elements.count ? elements[index] : nil }
+            if let index = JSNumber.arrayIndex(key), index < elements.count { return elements[index] }
             if key == "length" { return .number(Double(elements.count)) }
         }
         return properties[key]
@@ -144,7 +144,7 @@ package final class JSObject {
                 return
             }
             if key == "length", case .number(let length) = value, length >= 0, length == length.rounded(),
-                length < 4_294_967_296
+                length <= Double(elements.count + Self.maximumArrayGap)
             {
                 let count = Int(length)
                 if count < elements.count {
@@ -158,9 +158,17 @@ package final class JSObject {
         properties.set(key, value, enumerable: enumerable)
     }
 
+    /// The largest gap an array write may fill with `undefined` (arrays are dense); farther indices are stored as
+    /// ordinary properties instead.
+    static let maximumArrayGap = 10_000_000
+
     /// Stores an array element, filling any gap with `undefined`.
     func setElement(_ index: Int, _ value: JSValue) {
         if isFrozen { return }
+        if index > elements.count + Self.maximumArrayGap {
+            properties.set(String(index), value, enumerable: true)
+            return
+        }
         if index < elements.count {
             elements[index] = value
         } else {
