@@ -54,6 +54,10 @@ struct BuiltinsTests {
         ("[...'a1b22'.matchAll(/\\d+/g)].map(m => m[0] + '@' + m.index)", "[\"1@1\",\"22@3\"]"),
         ("/(\\w)(\\d)?/.exec('x').length", "3"),
         ("const r = /a/g; [r.exec('aa').index, r.exec('aa').index, r.exec('aa')]", "[0,1,null]"),
+        (
+            "['abc'.charAt(Infinity), 'abc'.at(-Infinity), [1].at(1e300), 'x'.padStart(-Infinity)]",
+            "[\"\",null,null,\"x\"]"
+        ),
         ("String.fromCharCode(72, 105)", "'Hi'"), ("'abc'.at(-1)", "'c'"),
         // Number, Math, globals
         ("Number('42')", "42"), ("Number('')", "0"), ("Number('x')", "NaN"), ("Number(null)", "0"),
@@ -131,10 +135,16 @@ struct BuiltinsTests {
         ("JSON.parse('{bad')", "SyntaxError: Unexpected token 'b' in JSON at position 1"),
         ("JSON.parse('[1, 2')", "SyntaxError: Unexpected end of JSON input"),
         ("const o = {}; o.self = o; JSON.stringify(o)", "TypeError: Converting circular structure to JSON"),
+        (
+            "let o = {}; for (let i = 0; i < 5000; i++) o = { o }; JSON.stringify(o).length",
+            "RangeError: Maximum call stack size exceeded"
+        ),
         ("[].reduce((a, b) => a)", "TypeError: Reduce of empty array with no initial value"),
         ("[1].map(5)", "TypeError: 5 is not a function"),
         ("'x'.repeat(-1)", "RangeError: Invalid count value: -1"),
         ("(1).toFixed(101)", "RangeError: toFixed() digits argument must be between 0 and 100"),
+        ("(1).toFixed(Infinity)", "RangeError: toFixed() digits argument must be between 0 and 100"),
+        ("(1).toString(Infinity)", "RangeError: toString() radix must be between 2 and 36"),
         ("Object.keys(null)", "TypeError: Cannot convert undefined or null to object"),
         ("print('x')", "ReferenceError: print is not defined"),
         ("Map()", "TypeError: Constructor Map requires 'new'"),

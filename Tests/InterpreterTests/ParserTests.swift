@@ -18,7 +18,7 @@ struct ParserTests {
         ("1️⃣1 = 2", "Invalid left-hand side in assignment"),
         ("1️⃣a + 1 += 2", "Invalid left-hand side in assignment"),
         ("x = 1️⃣)", "Expected an expression, found ')'"),
-        ("1️⃣return 5", "'return' outside of a function"),
+        ("1️⃣return 5", "Illegal return statement"),
         ("1️⃣break", "Illegal break statement"),
         ("while (x) { function f() { 1️⃣continue } }", "Illegal continue statement: no surrounding iteration statement"),
         ("try {} 1️⃣x", "Expected 'catch' or 'finally' after try block, found 'x'"),

@@ -191,6 +191,11 @@ extension Interpreter {
         }
     }
 
+    /// `ToIntegerOrInfinity` clamped to ±2^53, safe to convert to `Int`.
+    func toClampedInt(_ value: JSValue) throws -> Int {
+        Int(min(max(try toInteger(value), -9_007_199_254_740_992), 9_007_199_254_740_992))
+    }
+
     /// `ToIntegerOrInfinity`.
     func toInteger(_ value: JSValue) throws -> Double {
         let number = try toNumber(value)

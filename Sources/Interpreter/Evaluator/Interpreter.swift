@@ -129,6 +129,7 @@ package final class Interpreter {
 
     /// Whether script calls have used up the stack allowance.
     var isStackExhausted: Bool {
+        guard stackBase != 0 else { return false }
         let here = Self.stackAddress()
         let used = here > stackBase ? here - stackBase : stackBase - here
         return used > stackLimit

@@ -46,7 +46,7 @@ extension Parser {
         case .keyword("return"):
             _ = advance()
             guard functionDepth > 0 else {
-                throw error("'return' outside of a function", at: start, kind: .invalidStatement)
+                throw error("Illegal return statement", at: start, kind: .invalidStatement)
             }
             var value: Expression?
             if !check(";") && !check("}") && current.kind != .eof && !current.isAfterNewline {

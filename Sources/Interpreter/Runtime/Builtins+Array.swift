@@ -136,7 +136,7 @@ extension Interpreter {
         }
         defineMethod(prototype, "at", 1) { call in
             let array = try Self.thisArray(call, "at")
-            var index = Int(try call.interpreter.toInteger(call.argument(0)))
+            var index = (try call.interpreter.toClampedInt(call.argument(0)))
             if index < 0 { index += array.elements.count }
             return array.elements.indices.contains(index) ? array.elements[index] : .undefined
         }

@@ -69,6 +69,9 @@ extension Interpreter {
             guard !stack.contains(where: { $0 === object }) else {
                 throw JSError.typeError("Converting circular structure to JSON")
             }
+            guard stack.count < 1000, !isStackExhausted else {
+                throw JSError.rangeError("Maximum call stack size exceeded")
+            }
             stack.append(object)
             defer { stack.removeLast() }
             let inner = currentIndent + indent

@@ -111,7 +111,7 @@ extension Interpreter {
         defineMethod(prototype, "valueOf") { call in .number(try Self.thisNumber(call, "valueOf")) }
         defineMethod(prototype, "toString", 1) { call in
             let number = try Self.thisNumber(call, "toString")
-            let radix = call.argument(0).isUndefined ? 10 : Int(try call.interpreter.toInteger(call.argument(0)))
+            let radix = call.argument(0).isUndefined ? 10 : (try call.interpreter.toClampedInt(call.argument(0)))
             guard (2...36).contains(radix) else {
                 throw JSError.rangeError("toString() radix must be between 2 and 36")
             }
@@ -127,7 +127,7 @@ extension Interpreter {
         }
         defineMethod(prototype, "toFixed", 1) { call in
             let number = try Self.thisNumber(call, "toFixed")
-            let digits = Int(try call.interpreter.toInteger(call.argument(0)))
+            let digits = (try call.interpreter.toClampedInt(call.argument(0)))
             guard (0...100).contains(digits) else {
                 throw JSError.rangeError("toFixed() digits argument must be between 0 and 100")
             }
@@ -137,7 +137,7 @@ extension Interpreter {
         defineMethod(prototype, "toPrecision", 1) { call in
             let number = try Self.thisNumber(call, "toPrecision")
             if call.argument(0).isUndefined || !number.isFinite { return .string(JSNumber.format(number)) }
-            let precision = Int(try call.interpreter.toInteger(call.argument(0)))
+            let precision = (try call.interpreter.toClampedInt(call.argument(0)))
             guard (1...100).contains(precision) else {
                 throw JSError.rangeError("toPrecision() argument must be between 1 and 100")
             }

@@ -120,7 +120,7 @@ extension Interpreter {
             let string = try call.interpreter.toString(call.argument(0))
             let length = string.utf16.count
             let isGlobal = regex.regexFlags.contains("g") || regex.regexFlags.contains("y")
-            let start = isGlobal ? Int(try call.interpreter.toInteger(regex.get("lastIndex") ?? .number(0))) : 0
+            let start = isGlobal ? (try call.interpreter.toClampedInt(regex.get("lastIndex") ?? .number(0))) : 0
             guard start <= length else {
                 regex.set("lastIndex", .number(0), enumerable: false)
                 return .null

@@ -45,24 +45,24 @@ extension Interpreter {
         defineMethod(prototype, "valueOf") { call in .string(try Self.thisString(call)) }
         defineMethod(prototype, "charAt", 1) { call in
             let units = Self.units(try Self.thisString(call))
-            let index = Int(try call.interpreter.toInteger(call.argument(0)))
+            let index = (try call.interpreter.toClampedInt(call.argument(0)))
             return .string(units.indices.contains(index) ? Self.string([units[index]]) : "")
         }
         defineMethod(prototype, "charCodeAt", 1) { call in
             let units = Self.units(try Self.thisString(call))
-            let index = Int(try call.interpreter.toInteger(call.argument(0)))
+            let index = (try call.interpreter.toClampedInt(call.argument(0)))
             return .number(units.indices.contains(index) ? Double(units[index]) : .nan)
         }
         defineMethod(prototype, "codePointAt", 1) { call in
             let units = Self.units(try Self.thisString(call))
-            let index = Int(try call.interpreter.toInteger(call.argument(0)))
+            let index = (try call.interpreter.toClampedInt(call.argument(0)))
             guard units.indices.contains(index) else { return .undefined }
             let scalar = Self.string(units[index...]).unicodeScalars.first
             return .number(Double(scalar?.value ?? UInt32(units[index])))
         }
         defineMethod(prototype, "at", 1) { call in
             let units = Self.units(try Self.thisString(call))
-            var index = Int(try call.interpreter.toInteger(call.argument(0)))
+            var index = (try call.interpreter.toClampedInt(call.argument(0)))
             if index < 0 { index += units.count }
             return units.indices.contains(index) ? .string(Self.string([units[index]])) : .undefined
         }
@@ -143,7 +143,7 @@ extension Interpreter {
         for (name, atStart) in [("padStart", true), ("padEnd", false)] {
             defineMethod(prototype, name, 2) { call in
                 let units = Self.units(try Self.thisString(call))
-                let target = Int(min(try call.interpreter.toInteger(call.argument(0)), 1e8))
+                let target = min(try call.interpreter.toClampedInt(call.argument(0)), 100_000_000)
                 let filler = Self.units(
                     call.argument(1).isUndefined ? " " : try call.interpreter.toString(call.argument(1)))
                 guard target > units.count, !filler.isEmpty else { return .string(Self.string(units)) }
