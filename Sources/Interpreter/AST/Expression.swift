@@ -52,6 +52,12 @@ package indirect enum Expression: Sendable {
     case optionalChain(Expression, SourceRange)
     /// `await value` (the subset is synchronous: evaluates to the value).
     case await(Expression, SourceRange)
+    /// `class Name? extends Base { … }` as a value.
+    case classExpression(ClassNode, SourceRange)
+    /// `super(arguments)` in a derived class constructor.
+    case superCall([Argument], SourceRange)
+    /// `super.name`, a member of the home object's prototype.
+    case superMember(String, SourceRange)
 
     /// The expression's source.
     package var range: SourceRange {
@@ -63,7 +69,8 @@ package indirect enum Expression: Sendable {
             .assign(_, _, let range), .compoundAssign(_, _, _, let range), .logicalAssign(_, _, _, let range),
             .conditional(_, _, _, let range), .sequence(_, let range), .member(_, _, _, let range),
             .index(_, _, _, let range), .call(_, _, _, let range), .new(_, _, let range),
-            .optionalChain(_, let range), .await(_, let range):
+            .optionalChain(_, let range), .await(_, let range), .classExpression(_, let range),
+            .superCall(_, let range), .superMember(_, let range):
             range
         }
     }

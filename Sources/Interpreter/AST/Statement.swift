@@ -36,6 +36,8 @@ package indirect enum Statement: Sendable {
     case `switch`(Expression, [SwitchCase], SourceRange)
     /// `label: statement`.
     case labeled(String, Statement, SourceRange)
+    /// `class Name extends Base { … }`.
+    case classDeclaration(ClassNode, SourceRange)
 
     /// The statement's source.
     package var range: SourceRange {
@@ -44,7 +46,7 @@ package indirect enum Statement: Sendable {
             .if(_, _, _, let range), .for(_, _, _, _, let range), .forIn(_, _, _, let range),
             .forOf(_, _, _, let range), .while(_, _, let range), .doWhile(_, _, let range), .break(_, let range),
             .continue(_, let range), .return(_, let range), .throw(_, let range), .try(_, _, _, let range),
-            .switch(_, _, let range), .labeled(_, _, let range):
+            .switch(_, _, let range), .labeled(_, _, let range), .classDeclaration(_, let range):
             range
         case .block(let block):
             block.range

@@ -13,7 +13,10 @@ extension Interpreter {
     func callFunction(_ function: JSObject, this: JSValue, arguments: [JSValue]) throws -> JSValue {
         try tick()
         if let script = function.scriptFunction {
-            return try callScript(script, this: this, arguments: arguments)
+            if function.classInfo != nil {
+                throw JSError.typeError("Class constructor \(script.node.name) cannot be invoked without 'new'")
+            }
+            return try callScript(script, this: this, arguments: arguments, function: function)
         }
         if let native = function.nativeFunction {
             do {
@@ -29,7 +32,12 @@ extension Interpreter {
         throw JSError.typeError("\(function.functionName ?? "value") is not a function")
     }
 
-    func callScript(_ script: ScriptFunction, this: JSValue, arguments: [JSValue]) throws -> JSValue {
+    /// Runs a script function's body. When `isConstructing`, a non-object result yields the final `this`
+    /// (which a derived constructor's `super(…)` may have replaced).
+    func callScript(
+        _ script: ScriptFunction, this: JSValue, arguments: [JSValue], function: JSObject? = nil,
+        isConstructing: Bool = false
+    ) throws -> JSValue {
         guard callDepth < maxCallDepth, !isStackExhausted else {
             throw JSError.rangeError("Maximum call stack size exceeded")
         }
@@ -46,6 +54,7 @@ extension Interpreter {
         let node = script.node
         currentFileName = node.fileName
         let scope = Scope(parent: script.scope, thisValue: node.isArrow ? nil : this)
+        if !node.isArrow { scope.function = function }
         do {
             try bindParameters(node, arguments, scope)
             switch node.body {
@@ -53,8 +62,10 @@ extension Interpreter {
                 return try evaluate(expression, scope)
             case .block(let block):
                 try hoistFunctions(block.statements, into: scope)
-                if case .returnValue(let value) = try executeStatements(block.statements, scope) { return value }
-                return .undefined
+                if case .returnValue(let value) = try executeStatements(block.statements, scope) {
+                    if !isConstructing || value.asObject != nil { return value }
+                }
+                return isConstructing ? scope.thisValue ?? .undefined : .undefined
             }
         } catch {
             throw scriptError(from: error)
@@ -105,7 +116,10 @@ extension Interpreter {
         }
         let instance = JSObject(kind: .ordinary)
         if case .object(let prototype) = try getProperty(function, "prototype") { instance.prototype = prototype }
-        let result = try callScript(script, this: .object(instance), arguments: arguments)
+        if function.classInfo != nil {
+            return try constructInto(function, this: .object(instance), arguments: arguments)
+        }
+        let result = try callScript(script, this: .object(instance), arguments: arguments, function: function)
         if case .object = result { return result }
         return .object(instance)
     }

@@ -57,6 +57,12 @@ extension Interpreter {
             return try evaluateNew(calleeExpression, arguments, range, scope)
         case .await(let inner, _):
             return try evaluate(inner, scope)
+        case .classExpression(let node, _):
+            return .object(try makeClass(node, scope))
+        case .superCall(let arguments, let range):
+            return try evaluateSuperCall(arguments, range, scope)
+        case .superMember(let key, _):
+            return try superProperty(key, scope)
         }
     }
 
@@ -211,6 +217,9 @@ extension Interpreter {
             if isOptionalMember && base.isNullish { return nil }
             function = try getIndexed(base, try evaluate(keyExpression, scope))
             thisValue = base
+        case .superMember(let key, _):
+            function = try superProperty(key, scope)
+            thisValue = scope.resolvedThis
         default:
             guard let value = try evaluateChainBase(calleeExpression, scope) else { return nil }
             function = value

@@ -50,6 +50,10 @@ extension Interpreter {
             return try executeSwitch(try evaluate(discriminant, scope), cases, scope, labels)
         case .labeled(let label, let body, _):
             return try executeLabeled(label, body, scope, labels)
+        case .classDeclaration(let node, let range):
+            currentRange = range
+            scope.declare(node.name, .object(try makeClass(node, scope)))
+            return .normal
         }
     }
 

@@ -9,6 +9,8 @@ final class Scope {
     let parent: Scope?
     /// `this` for a function or global scope; nil for blocks and arrow functions (look outward).
     var thisValue: JSValue?
+    /// For the scope of a non-arrow function call: the function object (for `super`).
+    var function: JSObject?
     /// Whether a closure was created in this scope or an inner one (so loops must not reuse it).
     var isCaptured = false
 

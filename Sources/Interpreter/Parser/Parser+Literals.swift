@@ -36,6 +36,15 @@ extension Parser {
         case .keyword("function"):
             let function = try parseFunction(isDeclaration: false)
             return .function(function, function.range)
+        case .keyword("class"):
+            let node = try parseClass(isDeclaration: false)
+            return .classExpression(node, node.range)
+        case .keyword("super"):
+            _ = advance()
+            if check("(") { return .superCall(try parseArguments(), token.range.extended(to: previousRange)) }
+            guard eat(".") else { throw unexpected(expected: "'(' or '.' after 'super'") }
+            let name = try parsePropertyName(context: "after 'super.'")
+            return .superMember(name, token.range.extended(to: previousRange))
         case .punctuator("("):
             _ = advance()
             let inner = try withInAllowed { parser throws(SyntaxError) in try parser.parseExpression() }

@@ -70,7 +70,10 @@ extension Parser {
             _ = advance()
             try consumeSemicolon(after: "debugger statement")
             return .empty(start.range)
-        case .keyword("class"), .keyword("import"), .keyword("export"), .keyword("with"):
+        case .keyword("class"):
+            let node = try parseClass(isDeclaration: true)
+            return .classDeclaration(node, node.range)
+        case .keyword("import"), .keyword("export"), .keyword("with"):
             throw error("'\(describe(current).dropFirst().dropLast())' statements are not supported", at: current)
         case .identifier(let label) where peek().kind == .punctuator(":"):
             _ = advance()
@@ -104,7 +107,7 @@ extension Parser {
         statements.contains { statement in
             switch statement {
             case .variable(let kind, _, _): kind != .var
-            case .function: true
+            case .function, .classDeclaration: true
             default: false
             }
         }

@@ -30,6 +30,8 @@ package final class JSObject {
     var regexFlags = ""
     var compiledRegex: NSRegularExpression?
     var primitiveValue: JSValue?
+    /// What `new` needs to construct a class: its parent, fields and whether it declared a constructor.
+    var classInfo: ClassInfo?
     /// The Swift error a script caught, kept so that rethrowing it propagates the original.
     var underlyingError: (any Error)?
     /// Getter and setter functions of accessor properties (their keys hold `undefined` in `properties`).

@@ -113,6 +113,8 @@ final class ScriptFunction {
     let node: FunctionNode
     /// The scope the function closes over (arrow functions find `this` through it).
     let scope: Scope
+    /// For class methods and constructors: the object whose prototype `super.name` reads.
+    var homeObject: JSObject?
 
     init(node: FunctionNode, scope: Scope) {
         self.node = node
