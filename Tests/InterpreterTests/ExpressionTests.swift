@@ -14,6 +14,9 @@ struct ExpressionTests {
         ("const a = 1; ({ a })", "{\"a\":1}"), ("const k = 'z'; ({ [k + 1]: 2 })", "{\"z1\":2}"),
         ("({ f() { return this.v }, v: 3 }).f()", "3"), ("const o = { a: 1 }; ({ ...o, b: 2 })", "{\"a\":1,\"b\":2}"),
         ("({ b: 1, a: 2, 1: 3, 0: 4 })", "{\"0\":4,\"1\":3,\"b\":1,\"a\":2}"),
+        ("`${ { a: 1 }.a }-${[1, 2].map(x => `<${x}>`).join('')}`", "'1-<1><2>'"),
+        ("function f(s) { return /b+/.test(s) } f('abbc')", "true"), ("const a = 8, b = 2, g = 2; a / b / g", "2"),
+        ("`line1\nline2`.split('\\n').length", "2"), ("`a\\tb`", "'a\tb'"),
         // Arithmetic and conversions
         ("'5' * '2'", "10"), ("'5' + 2", "'52'"), ("5 + '2'", "'52'"), ("'5' - 2", "3"),
         ("[] + {}", "'[object Object]'"),

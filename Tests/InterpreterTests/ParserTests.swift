@@ -79,6 +79,10 @@ struct ParserTests {
         ("let s = 'a'\n;[1, 2].length", "2"),
         ("const o = { a: 1 }\no.a", "1"),
         ("var x = 1; { x = 2 } x", "2"),
+        ("let a = 1, b = 1\na\n++b\n;[a, b]", "[1,2]"),
+        ("const f = () => {\n  return (\n    7\n  )\n}\nf()", "7"),
+        ("let o = {\n  a: 1,\n  b: 2\n}\nObject.keys(o).length", "2"),
+        ("let x = 5\nx\n--\nx", "4"),
     ])
     func automaticSemicolons(source: String, expected: String) throws {
         if expected == "TypeError" {
