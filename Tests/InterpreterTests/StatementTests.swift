@@ -108,6 +108,17 @@ struct StatementTests {
         #expect(try run("function f() { 5 } f(); 7") == "7")
         #expect(try run("let x = 4") == "undefined")
         #expect(try run("{ a: 1, b: [2] }") == "{\"a\":1,\"b\":[2]}")
+        #expect(try run("{ let a = 1; a + 1 }") == "2")
+        #expect(try run("{}") == "{}")
+    }
+
+    @Test func objectLiteralInputKeepsItsColumns() {
+        #expect {
+            _ = try Interpreter().evaluate("{ a: missing }", fileName: "repl")
+        } throws: { error in
+            (error as? ScriptError)?.range.start.column == 1
+                && (error as? ScriptError)?.message == "missing is not defined"
+        }
     }
 
     @Test func nonErrorThrowsHaveNoName() {

@@ -52,14 +52,7 @@ package final class Interpreter {
 
     /// Parses `source` as a program. Input starting with `{` is first tried as an object literal, like a REPL.
     package func parse(_ source: String, fileName: String) throws(SyntaxError) -> Program {
-        let trimmed = source.trimmingJSWhitespace()
-        if trimmed.hasPrefix("{"), !trimmed.hasSuffix(";"),
-            let program = try? Parser.parseProgram("(" + source + "\n)", fileName: fileName),
-            program.statements.count == 1, case .expression(.object, _) = program.statements[0]
-        {
-            return program
-        }
-        return try Parser.parseProgram(source, fileName: fileName)
+        try Parser.parseProgram(source, fileName: fileName, prefersObjectLiteral: true)
     }
 
     /// Parses and runs a program; returns the value of the last expression statement run (like `eval`).

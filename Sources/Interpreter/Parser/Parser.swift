@@ -19,9 +19,22 @@ package struct Parser {
     var loopDepth = 0
     var functionDepth = 0
 
-    /// Parses a whole program.
-    package static func parseProgram(_ source: String, fileName: String) throws(SyntaxError) -> Program {
+    /// Parses a whole program. With `prefersObjectLiteral`, input that is one `{…}` object literal parses as an
+    /// expression rather than a block, as a REPL reads `{ a: 1 }`.
+    package static func parseProgram(_ source: String, fileName: String, prefersObjectLiteral: Bool = false)
+        throws(SyntaxError) -> Program
+    {
         var parser = Parser(tokens: try Lexer.tokenize(source), sourceBytes: Array(source.utf8), fileName: fileName)
+        if prefersObjectLiteral, parser.check("{") {
+            var attempt = parser
+            if let expression = try? attempt.parseExpression(), case .object = expression {
+                _ = attempt.eat(";")
+                if attempt.current.kind == .eof {
+                    let statement = Statement.expression(expression, expression.range)
+                    return Program(statements: [statement], varNames: [], range: expression.range)
+                }
+            }
+        }
         return try parser.parseProgram()
     }
 
