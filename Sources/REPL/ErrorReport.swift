@@ -10,7 +10,8 @@ package enum ErrorReport {
         switch error {
         case let error as ScriptError:
             if let underlying = error.underlying { return headline(underlying) }
-            return "\(error.name): \(error.message)"
+            // A thrown value that is not an Error (`throw 5`) has no name; Node shows it as `Uncaught 5`.
+            return error.name.isEmpty ? "Uncaught \(error.message)" : "\(error.name): \(error.message)"
         case let error as SyntaxError:
             return "SyntaxError: \(error.message)"
         case let error as ShellError:

@@ -36,22 +36,10 @@ struct ScriptGoldenTests {
     }
 
     /// Lines whose difference comes from the interpreter, not the layout.
-    static let interpreterGaps: [String: Comment] = [
-        "({ f: function named() {}, g: () => 1 })":
-            "The interpreter does not yet name an anonymous function after its property key ([Function: g])"
-    ]
-
     @Test(arguments: loadCases())
     func matchesNode(_ testCase: Case) throws {
         let value = try Interpreter().evaluate(testCase.source, fileName: "scripts.txt")
         let printed = Inspector.inspect(value, options: .shell)
-        if let gap = Self.interpreterGaps[testCase.source] {
-            let expected = testCase.expected
-            withKnownIssue(gap, isIntermittent: true) {
-                #expect(printed == expected)
-            }
-        } else {
-            #expect(printed == testCase.expected)
-        }
+        #expect(printed == testCase.expected)
     }
 }

@@ -116,7 +116,8 @@ struct StatementTests {
         #expect {
             _ = try Interpreter().evaluate("{ a: missing }", fileName: "repl")
         } throws: { error in
-            (error as? ScriptError)?.range.start.column == 1
+            // The unknown name itself, at column 6 of what was typed (the braces are not re-wrapped).
+            (error as? ScriptError)?.range.start.column == 6
                 && (error as? ScriptError)?.message == "missing is not defined"
         }
     }
@@ -153,6 +154,23 @@ struct StatementTests {
             #expect(error.thrownValue?.asObject?.kind == .error)
         } catch {
             Issue.record("Unexpected \(error)")
+        }
+    }
+}
+
+@Suite(.tags(.small))
+struct ErrorPositionTests {
+    @Test(arguments: [
+        ("1 +\n  missing", 2, 3),
+        ("let q = 1; function f() { return zz }\nf()", 1, 34),
+        ("[1, 2, nope]", 1, 8),
+    ])
+    func referenceErrorsPointAtTheName(source: String, line: Int, column: Int) {
+        #expect {
+            _ = try Interpreter().evaluate(source, fileName: "t.js")
+        } throws: { error in
+            let range = (error as? ScriptError)?.range
+            return range?.start.line == line && range?.start.column == column
         }
     }
 }

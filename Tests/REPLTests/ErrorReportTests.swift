@@ -33,6 +33,10 @@ struct ErrorReportTests {
                 == "ReferenceError: nope is not defined")
     }
 
+    @Test func thrownNonErrorValue() {
+        #expect(ErrorReport.headline(error(evaluating: "throw 5")) == "Uncaught 5")
+    }
+
     @Test func shellErrorsShowTheirCode() {
         #expect(
             ErrorReport.headline(ShellError(.invalidShowArgument, "'x' is not a valid argument for \"show\"."))

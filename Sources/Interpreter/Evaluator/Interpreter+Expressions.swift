@@ -17,8 +17,9 @@ extension Interpreter {
             return .bool(value)
         case .null:
             return .null
-        case .identifier(let identifier, _):
+        case .identifier(let identifier, let range):
             if let value = scope.lookup(identifier) { return value }
+            currentRange = range  // point at the name itself, not at the statement around it
             throw JSError.referenceError("\(identifier) is not defined")
         case .this:
             return scope.resolvedThis

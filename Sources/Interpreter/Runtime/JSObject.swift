@@ -222,7 +222,11 @@ package final class JSObject {
     /// The function's name, for functions.
     package var functionName: String? {
         if let nativeFunction { return nativeFunction.name }
-        if let scriptFunction { return scriptFunction.node.name }
+        if let scriptFunction {
+            // An anonymous function takes the name it was assigned to (`{ g: () => 1 }`), kept as own `name`.
+            if scriptFunction.node.name.isEmpty, case .string(let inferred)? = ownProperty("name") { return inferred }
+            return scriptFunction.node.name
+        }
         if let boundFunction { return "bound " + (boundFunction.target.functionName ?? "") }
         return nil
     }
