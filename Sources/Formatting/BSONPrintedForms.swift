@@ -1,4 +1,5 @@
 import BSONCore
+import Interpreter
 
 /// mongosh's printed forms for BSON types (`shell-bson/src/printable-bson.ts` over js-bson's inspect
 /// methods), as styled segments: the quoted arguments take the string style, as js-bson inspects them.
@@ -136,43 +137,12 @@ enum BSONPrintedForms {
     }
 }
 
-/// `Date.prototype.toISOString()` without Foundation: proleptic Gregorian, UTC, milliseconds.
+/// How mongosh prints a date inside `ISODate(...)`: the interpreter's `Date.prototype.toISOString()`.
 package enum ISODateText {
-    /// The ISO text for milliseconds since the epoch, or nil outside JavaScript's ±8.64e15 ms range.
+    /// The ISO text for milliseconds since the epoch (JavaScript's `toISOString`, as mongosh prints dates), or nil
+    /// outside JavaScript's ±8.64e15 ms range.
     package static func format(milliseconds: Int64) -> String? {
         guard abs(milliseconds) <= 8_640_000_000_000_000 else { return nil }
-        var days = milliseconds / 86_400_000
-        var msOfDay = milliseconds % 86_400_000
-        if msOfDay < 0 {
-            msOfDay += 86_400_000
-            days -= 1
-        }
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        let yearText: String
-        if year >= 0 && year <= 9999 {
-            yearText = pad(year, 4)
-        } else {
-            yearText = (year < 0 ? "-" : "+") + pad(abs(year), 6)
-        }
-        let hour = msOfDay / 3_600_000
-        let minute = msOfDay / 60_000 % 60
-        let second = msOfDay / 1000 % 60
-        let ms = msOfDay % 1000
-        return "\(yearText)-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))."
-            + "\(pad(ms, 3))Z"
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        return DateFormatting.isoString(Double(milliseconds))
     }
 }

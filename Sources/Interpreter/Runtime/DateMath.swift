@@ -1,11 +1,11 @@
 import Foundation
 
 /// Calendar arithmetic on milliseconds since the epoch (proleptic Gregorian, as JavaScript's `Date`).
-enum DateMath {
+package enum DateMath {
     static let msPerDay = 86_400_000.0
 
     /// Days since 1970-01-01 of a civil date (month 1–12).
-    static func days(year: Int, month: Int, day: Int) -> Int {
+    package static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -180,7 +180,8 @@ extension Date {
 }
 
 /// The string forms of dates.
-enum DateFormatting {
+/// Date text as JavaScript writes it.
+package enum DateFormatting {
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -191,8 +192,8 @@ enum DateFormatting {
 
     static func year(_ year: Int) -> String { year < 0 ? "-" + pad(-year, 6) : pad(year, 4) }
 
-    /// `2025-11-21T04:42:00.000Z`; nil for an invalid date.
-    static func isoString(_ time: Double) -> String? {
+    /// `2025-11-21T04:42:00.000Z` (`Date#toISOString`); nil for an invalid date.
+    package static func isoString(_ time: Double) -> String? {
         guard time.isFinite else { return nil }
         let f = DateMath.fields(time)
         let yearText = f.year >= 0 && f.year <= 9999 ? pad(f.year, 4) : (f.year < 0 ? "-" : "+") + pad(abs(f.year), 6)
