@@ -65,7 +65,10 @@ struct Spsh: ParsableCommand {
                 status = session.runPiped()
             }
         }
-        connection?.client.close()
+        if let connection {
+            connection.client.close()
+            MongoClient.cleanUpLibrary()
+        }
         if status != 0 { throw ExitCode(status) }
     }
 
