@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        .target(name: "TestSupport", dependencies: ["BSONCore"], path: "Sources/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["BSONCore", "CShims"], path: "Sources/TestSupport"),
 
         .testTarget(name: "BSONCoreTests", dependencies: ["BSONCore", "TestSupport"]),
         .testTarget(name: "InterpreterTests", dependencies: ["Interpreter", "TestSupport"]),

@@ -1,3 +1,8 @@
+#define _XOPEN_SOURCE 600
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 #include "spsh_shims.h"
 
 CURLcode spsh_curl_setopt_long(CURL *handle, CURLoption option, long value) {
@@ -41,4 +46,17 @@ int spsh_history_enter(History *hist, const char *line) {
 int spsh_history_clear(History *hist) {
     HistEvent event;
     return history(hist, &event, H_CLEAR);
+}
+
+int spsh_pty_open(char *name, unsigned long capacity) {
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0) return -1;
+    const char *path = NULL;
+    if (grantpt(master) != 0 || unlockpt(master) != 0 || (path = ptsname(master)) == NULL ||
+        strlen(path) >= capacity) {
+        close(master);
+        return -1;
+    }
+    strcpy(name, path);
+    return master;
 }

@@ -29,4 +29,8 @@ int spsh_history_setsize(History *hist, int size);
 int spsh_history_enter(History *hist, const char *line);
 int spsh_history_clear(History *hist);
 
+// POSIX pseudo-terminals (hidden from Swift by glibc's feature macros): the controlling side, unlocked, with
+// the path of the terminal side in `name`. Returns the descriptor, or -1 with errno set. For terminal tests.
+int spsh_pty_open(char *name, unsigned long capacity);
+
 #endif
