@@ -6,7 +6,7 @@ import Testing
 
 /// Golden tests: each line of `Snapshots/<corpus>.ejson` is one Extended JSON value; the matching block of
 /// `Snapshots/<corpus>.golden.txt` (blocks separated by `---` lines) is what mongosh prints for it, made by
-/// `/work/shared/tools/mongosh-inspect.js`:
+/// `shared/tools/mongosh-inspect.js` (beside this checkout):
 ///
 /// - `server`: `node mongosh-inspect.js --server` (documents from the server, `.serverDocument`);
 /// - `user`: `node mongosh-inspect.js --user` (values a script built, `.shell`);
@@ -93,7 +93,12 @@ enum SnapshotFiles {
         return (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? ""
     }
 
-    static let inspectTool = "/work/shared/tools/mongosh-inspect.js"
+    /// `shared/tools/mongosh-inspect.js`, in the `shared` folder beside this checkout.
+    static var inspectTool: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/tools/mongosh-inspect.js").path
+    }
 
     /// Runs `node mongosh-inspect.js` over `<corpus>.ejson` and writes `<corpus>.golden.txt`.
     static func recordGolden(corpus: String) {
