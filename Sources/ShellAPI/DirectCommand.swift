@@ -45,7 +45,8 @@ extension Shell {
             _ = try requireConnection()
             return .text(try use(name))
         case .show(let what):
-            return .text(try show(what))
+            let text = try show(what)
+            return text.isEmpty ? .nothing : .text(text)  // no collections: print nothing, as mongosh does
         case .it:
             guard let cursor = currentCursor else { return .text("no cursor") }
             let output: ShellOutput

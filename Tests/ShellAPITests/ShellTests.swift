@@ -126,6 +126,16 @@ struct ShellTests {
         #expect(runner.commands.first?.1 == "test")
     }
 
+    @Test func showCollectionsOfAnEmptyDatabasePrintsNothing() throws {
+        guard case .nothing = try makeShell().evaluate("show collections") else {
+            Issue.record("expected nothing")
+            return
+        }
+        #expect(
+            runner.commands.first?.0
+                == BSONDocument([("listCollections", .int32(1)), ("authorizedCollections", .bool(true))]))
+    }
+
     @Test func showRejectsUnknownArgument() throws {
         #expect(throws: ShellError(.invalidShowArgument, "'bogus' is not a valid argument for \"show\".")) {
             try makeShell().evaluate("show bogus")
