@@ -16,7 +16,9 @@ enum DirectCommand: Equatable {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         switch (words.first, words.count) {
         case ("use", 2): self = .use(words[1])
+        case ("use", 1): self = .use("")
         case ("show", 2): self = .show(words[1])
+        case ("show", 1): self = .show("")
         case ("it", 1): self = .it
         case ("exit", 1), ("quit", 1): self = .exit
         default: return nil
@@ -41,6 +43,10 @@ package struct ExitRequest: UncatchableScriptError, Equatable {
 extension Shell {
     func run(_ command: DirectCommand) throws -> ShellOutput {
         switch command {
+        case .use(""):
+            throw ShellError(.invalidDatabaseName, "'use' needs a database name: use <db>")
+        case .show(""):
+            throw ShellError(.invalidShowArgument, "'show' needs an argument: show dbs, show collections")
         case .use(let name):
             _ = try requireConnection()
             return .text(try use(name))

@@ -136,6 +136,15 @@ struct ShellTests {
                 == BSONDocument([("listCollections", .int32(1)), ("authorizedCollections", .bool(true))]))
     }
 
+    @Test func useAndShowWithoutArgumentSayWhatIsMissing() throws {
+        #expect(
+            thrownShellError { try makeShell().evaluate("use") }
+                == ShellError(.invalidDatabaseName, "'use' needs a database name: use <db>"))
+        #expect(
+            thrownShellError { try makeShell().evaluate("show ;") }
+                == ShellError(.invalidShowArgument, "'show' needs an argument: show dbs, show collections"))
+    }
+
     @Test func showRejectsUnknownArgument() throws {
         #expect(throws: ShellError(.invalidShowArgument, "'bogus' is not a valid argument for \"show\".")) {
             try makeShell().evaluate("show bogus")
