@@ -3,32 +3,14 @@ import Foundation
 extension BSONObjectID {
     /// Reads 24 hexadecimal digits (either case).
     package init(hex: String) throws(BSONError) {
-        let utf8 = Array(hex.utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(12)
-        var index = 0
-        while utf8.count == 24 && index < 24 {
-            guard let high = hexValue(utf8[index]), let low = hexValue(utf8[index + 1]) else { break }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        guard bytes.count == 12 else {
+        guard let bytes = Hex.decode(hex), bytes.count == 12 else {
             throw BSONError(.invalidObjectID, "Invalid ObjectId '\(hex)': expected 24 hexadecimal digits")
         }
         self.init(bytes: bytes)
     }
 
     /// The 24 lower-case hexadecimal digits, as in `ObjectId('…')`.
-    package var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(24)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0xF)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    package var hex: String { Hex.encode(bytes) }
 
     /// The creation time in seconds since the Unix epoch: the first 4 bytes, big-endian.
     package var timestamp: UInt32 {

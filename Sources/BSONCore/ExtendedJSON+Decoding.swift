@@ -251,21 +251,7 @@ struct ExtendedJSONDecoder {
 
     private func uuid(_ node: JSONNode) throws(BSONError) -> BSONBinary {
         let text = try string(node, for: "$uuid")
-        let utf8 = Array(text.utf8)
-        var bytes: [UInt8] = []
-        let dashes: Set<Int> = [8, 13, 18, 23]
-        var index = 0
-        while utf8.count == 36 && index < 36 {
-            if dashes.contains(index) {
-                guard utf8[index] == UInt8(ascii: "-") else { break }
-                index += 1
-            } else {
-                guard let high = hexValue(utf8[index]), let low = hexValue(utf8[index + 1]) else { break }
-                bytes.append(high << 4 | low)
-                index += 2
-            }
-        }
-        guard bytes.count == 16 else {
+        guard let bytes = BSONBinary.uuidBytes(hyphenated: text) else {
             throw error(node, "Invalid '$uuid' value '\(text)': expected 8-4-4-4-12 hexadecimal digits")
         }
         return BSONBinary(subtype: 4, data: bytes)

@@ -18,12 +18,10 @@ enum BSONPrintedForms {
 
     static func binary(_ binary: BSONBinary) -> InspectNode {
         switch binary.subtype {
-        case 4 where binary.data.count == 16:
-            let digits = Array(hex(binary.data))
-            let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(digits[$0]) }
-            return .printed([InspectSegment("UUID("), quoted(parts.joined(separator: "-")), InspectSegment(")")])
+        case 4 where binary.uuidString != nil:
+            return .printed([InspectSegment("UUID("), quoted(binary.uuidString ?? ""), InspectSegment(")")])
         case 5:
-            return .printed([InspectSegment("MD5("), quoted(hex(binary.data)), InspectSegment(")")])
+            return .printed([InspectSegment("MD5("), quoted(Hex.encode(binary.data)), InspectSegment(")")])
         default:
             return .printed([
                 InspectSegment("Binary.createFromBase64("), quoted(base64(binary.data)), InspectSegment(", "),
@@ -104,17 +102,6 @@ enum BSONPrintedForms {
             }
         }
         return result
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func base64(_ bytes: [UInt8]) -> String {

@@ -75,22 +75,8 @@ package final class BSONBox: HostObject, BSONValueConvertible {
         case .double(let d): return JSNumber.format(d)
         case .decimal128(let d): return d.description
         case .timestamp(let ts): return String((UInt64(ts.t) << 32) | UInt64(ts.i))
-        case .binary(let b) where b.subtype == 4: return BSONBox.uuidString(b.data)
+        case .binary(let b) where b.subtype == 4: return b.uuidString ?? Hex.encode(b.data)
         default: return "[object \(className)]"
         }
-    }
-
-    /// `01234567-89ab-cdef-0123-456789abcdef` for 16 bytes.
-    package static func uuidString(_ bytes: [UInt8]) -> String {
-        let hex = bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
-        guard hex.count == 32 else { return hex }
-        let h = Array(hex)
-        return [h[0..<8], h[8..<12], h[12..<16], h[16..<20], h[20..<32]].map { String($0) }.joined(separator: "-")
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

@@ -110,8 +110,7 @@ enum BSONConstructors {
                 case .undefined:
                     return box(.binary(BSONBinary(subtype: 4, data: withUnsafeBytes(of: UUID().uuid) { Array($0) })))
                 case .string(let s):
-                    let hex = s.replacingOccurrences(of: "-", with: "")
-                    guard let bytes = hexBytes(hex), bytes.count == 16 else {
+                    guard let bytes = Hex.decode(s.replacingOccurrences(of: "-", with: "")), bytes.count == 16 else {
                         throw ShellError(.invalidArgument, "UUID() takes 32 hex digits, found '\(s)'")
                     }
                     return box(.binary(BSONBinary(subtype: 4, data: bytes)))
@@ -159,17 +158,6 @@ enum BSONConstructors {
         }
     }
 
-    static func hexBytes(_ hex: String) -> [UInt8]? {
-        guard hex.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(hex.count / 2)
-        var iterator = hex.makeIterator()
-        while let hi = iterator.next(), let lo = iterator.next() {
-            guard let h = hi.hexDigitValue, let l = lo.hexDigitValue else { return nil }
-            bytes.append(UInt8(h << 4 | l))
-        }
-        return bytes
-    }
 }
 
 /// Parses the date strings `ISODate()` accepts, as mongosh's shell-bson does: `YYYY-MM-DD`, `YYYYMMDD`,
