@@ -2,24 +2,10 @@ import Foundation
 
 /// Hides the password in a MongoDB connection string, for display and error messages.
 enum ConnectionString {
-    /// `mongodb://user:secret@host/db` becomes `mongodb://user:****@host/db`; a string without a password (or
-    /// that is not a URI at all) is returned unchanged.
-    static func redacting(_ uri: String) -> String {
-        guard let schemeEnd = uri.firstRange(of: "://") else { return uri }
-        let rest = uri[schemeEnd.upperBound...]
-        // The user information ends at the last '@' before the path or options.
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-        let authority = rest[..<authorityEnd]
-        guard let at = authority.lastIndex(of: "@"),
-            let colon = authority[..<at].firstIndex(of: ":")
-        else { return uri }
-        return String(uri[..<authority.index(after: colon)]) + "****" + String(uri[at...])
-    }
-}
-
-extension ConnectionString {
-    /// The password in a connection string's user information, as written (nil without one).
-    static func password(in uri: String) -> String? {
+    /// Where the password stands in a connection string's user information (`user:<here>@host`), possibly
+    /// empty; nil when there is none or the text is not a URI. The user information ends at the last '@'
+    /// before the path or options.
+    static func passwordRange(in uri: String) -> Range<String.Index>? {
         guard let schemeEnd = uri.firstRange(of: "://") else { return nil }
         let rest = uri[schemeEnd.upperBound...]
         let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
@@ -27,8 +13,20 @@ extension ConnectionString {
         guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else {
             return nil
         }
-        let password = authority[authority.index(after: colon)..<at]
-        return password.isEmpty ? nil : String(password)
+        return authority.index(after: colon)..<at
+    }
+
+    /// `mongodb://user:secret@host/db` becomes `mongodb://user:****@host/db`; a string without a password (or
+    /// that is not a URI at all) is returned unchanged.
+    static func redacting(_ uri: String) -> String {
+        guard let range = passwordRange(in: uri) else { return uri }
+        return uri.replacingCharacters(in: range, with: "****")
+    }
+
+    /// The password in a connection string's user information, as written (nil without one).
+    static func password(in uri: String) -> String? {
+        guard let range = passwordRange(in: uri), !range.isEmpty else { return nil }
+        return String(uri[range])
     }
 
     /// `message` (from libmongoc, say) with the URI's password, raw or percent-decoded, replaced by `****`:
