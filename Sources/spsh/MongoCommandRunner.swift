@@ -77,6 +77,12 @@ extension MongoCursor: DocumentCursor {}
 extension MongoError: JSErrorConvertible {
     package var jsErrorName: String { name }
     package var jsErrorMessage: String { message }
+    /// `code` and `codeName`, so scripts can test `e.code === 11000` as with mongosh.
+    package var jsErrorProperties: [(String, JSValue)] {
+        var properties: [(String, JSValue)] = [("code", .number(Double(code)))]
+        if let codeName { properties.append(("codeName", .string(codeName))) }
+        return properties
+    }
 }
 
 extension MongoError: ServerErrorDescribing {

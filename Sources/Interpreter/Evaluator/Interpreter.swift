@@ -166,6 +166,9 @@ package final class Interpreter {
         let (name, message) = ScriptError.nameAndMessage(of: error)
         let object = JSObject.makeError(message: message, prototype: realm.errorPrototype(named: name))
         if object.get("name")?.toDisplayString() != name { object.set("name", .string(name), enumerable: false) }
+        if let convertible = error as? any JSErrorConvertible {
+            for (key, value) in convertible.jsErrorProperties { object.set(key, value) }
+        }
         object.underlyingError = error
         return object
     }

@@ -43,6 +43,14 @@ package protocol JSErrorConvertible: Error {
     var jsErrorName: String { get }
     /// The `message` a script sees.
     var jsErrorMessage: String { get }
+    /// Extra own properties of the Error object a `catch` receives, e.g. `code: 11000`,
+    /// `codeName: 'DuplicateKey'`. Empty by default.
+    var jsErrorProperties: [(String, JSValue)] { get }
+}
+
+extension JSErrorConvertible {
+    /// No extra properties.
+    package var jsErrorProperties: [(String, JSValue)] { [] }
 }
 
 /// A host error that `try`/`catch` in scripts must not catch (for example a request to exit the shell); it

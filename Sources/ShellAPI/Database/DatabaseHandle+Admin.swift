@@ -1,0 +1,7 @@
+import BSONCore
+import Interpreter
+
+/// Database administration.
+extension DatabaseHandle {
+    static let adminMethods: [String: Method] = [:]
+}
