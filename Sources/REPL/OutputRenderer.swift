@@ -19,6 +19,10 @@ package struct OutputRenderer {
         case .cursorPage(let documents, let hasMore):
             let page = Inspector.inspectBatch(documents, options: InspectOptions.serverDocument.withColors(colors))
             return hasMore ? page + "\nType \"it\" for more" : page
+        case .valuePage(let values, let hasMore):
+            let page = Inspector.inspect(
+                .object(JSObject.makeArray(values)), options: InspectOptions.serverDocument.withColors(colors))
+            return hasMore ? page + "\nType \"it\" for more" : page
         case .value(let value, let fromServer):
             if case .string(let s) = value { return s }  // mongosh prints a string result raw
             return Inspector.inspect(

@@ -59,9 +59,7 @@ package final class Shell {
     }
 
     func page(of cursor: ShellCursor) throws -> ShellOutput {
-        let (documents, hasMore) = try cursor.nextPage(size: displayBatchSize)
-        if documents.isEmpty && !hasMore { return .nothing }
-        return .cursorPage(documents, hasMore: hasMore)
+        try cursor.page(size: displayBatchSize)
     }
 
     /// The live connection, or the `--nodb` error.

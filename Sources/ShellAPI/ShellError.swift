@@ -35,6 +35,12 @@ package enum ShellErrorCode: String, Sendable {
     case unsupportedBSONValue = "SPSH-1006"
     /// `use` with an invalid database name.
     case invalidDatabaseName = "SPSH-1007"
+    /// A cursor or method option that spsh cannot honour (`readPref('secondary')`).
+    case unsupportedOption = "SPSH-1008"
+    /// A server reply without the field a shell method reads from it.
+    case unexpectedReply = "SPSH-1009"
+    /// A method that needs an existing collection (`isCapped`) called on one that does not exist.
+    case namespaceNotFound = "SPSH-1010"
 }
 
 extension ShellError: JSErrorConvertible {

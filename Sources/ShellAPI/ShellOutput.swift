@@ -9,6 +9,8 @@ package enum ShellOutput {
     case value(JSValue, fromServer: Bool)
     /// One page of a cursor, then `Type "it" for more` when `hasMore`.
     case cursorPage([BSONDocument], hasMore: Bool)
+    /// One page of a cursor with `map` functions: the values they returned, printed as a cursor page is.
+    case valuePage([JSValue], hasMore: Bool)
     /// Plain text lines: `switched to db x`, `no cursor`, the `show` tables.
     case text(String)
 }

@@ -2,7 +2,7 @@ import BSONCore
 import Interpreter
 
 /// `db.<name>`: one collection. Its methods live in tables by topic, one file each: queries
-/// (`CollectionHandle+Queries`), writes (`+Writes`) and administration (`+Admin`).
+/// (`CollectionHandle+Queries`), writes (`+Writes`), administration (`+Admin`) and statistics (`+Stats`).
 final class CollectionHandle: HostObject {
     /// A shell method: given the collection and the call, the value the script sees.
     typealias Method = @Sendable (CollectionHandle, NativeCall) throws -> JSValue
@@ -21,7 +21,7 @@ final class CollectionHandle: HostObject {
 
     /// Every method, by name.
     static let methodTable: [String: Method] = queryMethods.merging(writeMethods) { first, _ in first }
-        .merging(adminMethods) { first, _ in first }
+        .merging(adminMethods) { first, _ in first }.merging(statsMethods) { first, _ in first }
 
     /// The method names, sorted, for completion.
     static let methods = methodTable.keys.sorted()

@@ -1,8 +1,11 @@
 import BSONCore
 import Interpreter
 
-/// The cursor `find()` and `aggregate()` return. Options chain (`sort`, `limit`, `skip`, `projection`,
-/// `batchSize`) and are sent to the server when the cursor first opens, never applied here.
+/// The cursor `find()` and `aggregate()` return (mongosh's `Cursor` and `AggregationCursor`).
+///
+/// Options chain (`sort`, `limit`, `min`, …; see `ShellCursor+Methods`) and are sent to the server when the
+/// cursor first opens, never applied here. `map(fn)` functions are kept and applied to each document as it is
+/// handed out: when printed, iterated, or read with `next`/`toArray`/`forEach`.
 final class ShellCursor: HostObject {
     enum Kind {
         case find(filter: BSONDocument)
@@ -10,17 +13,26 @@ final class ShellCursor: HostObject {
     }
 
     let collection: CollectionHandle
-    let kind: Kind
+    /// What the cursor runs; an aggregation's pipeline grows with `sort`/`skip`/`projection` before it opens.
+    var kind: Kind
+    /// Options in libmongoc's names, which are also the `find`/`aggregate` command's field names.
     var options: BSONDocument
+    /// `map` functions, applied in order.
+    var transforms: [JSValue] = []
+    /// Set for `db.c.explain().find()`: evaluating the cursor prints the explain output instead of documents.
+    var explainVerbosity: String?
     private var serverCursor: (any DocumentCursor)?
     /// A document read ahead to learn whether more follow.
     private var peeked: BSONDocument?
-    private(set) var isExhausted = false
+    /// Whether the server has no more documents (the last one may still be in `peeked`).
+    private var reachedEnd = false
+    /// Whether `close()` was called.
+    private var closedByUser = false
 
-    init(collection: CollectionHandle, filter: BSONDocument) {
+    init(collection: CollectionHandle, filter: BSONDocument, options: BSONDocument = BSONDocument()) {
         self.collection = collection
         self.kind = .find(filter: filter)
-        self.options = BSONDocument()
+        self.options = options
     }
 
     init(collection: CollectionHandle, pipeline: [BSONValue], options: BSONDocument) {
@@ -36,106 +48,19 @@ final class ShellCursor: HostObject {
         return "Cursor"
     }
 
-    static let findModifiers: [String: String] = [
-        "sort": "sort", "limit": "limit", "skip": "skip", "projection": "projection", "project": "projection",
-        "batchSize": "batchSize", "hint": "hint", "maxTimeMS": "maxTimeMS", "comment": "comment",
-        "collation": "collation",
-    ]
-    static let methods = ["toArray", "pretty", "count", "hasNext", "next", "forEach", "itcount"]
-
-    var propertyNames: [String] {
-        if case .find = kind { return Self.findModifiers.keys.sorted() + Self.methods }
-        return Self.methods
+    var isAggregation: Bool {
+        if case .aggregate = kind { return true }
+        return false
     }
 
-    func getProperty(_ key: String, interpreter: Interpreter) throws -> JSValue? {
-        if case .find = kind, let option = Self.findModifiers[key] {
-            return .makeFunction(name: key) { [self] call in
-                try setOption(option, call.argument(0), method: key)
-                return .object(JSObject(host: self))
-            }
-        }
-        switch key {
-        case "pretty":
-            return .makeFunction(name: key) { [self] _ in .object(JSObject(host: self)) }
-        case "toArray":
-            return .makeFunction(name: key) { [self] _ in
-                var values: [JSValue] = []
-                while let document = try nextDocument() { values.append(.object(BSONBridge.jsObject(from: document))) }
-                let array = JSObject.makeArray(values)
-                collection.shell.lastServerObject = array
-                return .object(array)
-            }
-        case "hasNext":
-            return .makeFunction(name: key) { [self] _ in .bool(try hasNext()) }
-        case "next":
-            return .makeFunction(name: key) { [self] _ in
-                guard let document = try nextDocument() else { return .null }
-                return collection.shell.serverObject(document)
-            }
-        case "itcount":
-            return .makeFunction(name: key) { [self] _ in
-                var n = 0
-                while try nextDocument() != nil { n += 1 }
-                return .number(Double(n))
-            }
-        case "forEach":
-            return .makeFunction(name: key) { [self] call in
-                let function = call.argument(0)
-                while let document = try nextDocument() {
-                    _ = try call.interpreter.call(
-                        function, this: .undefined,
-                        arguments: [.object(BSONBridge.jsObject(from: document))])
-                }
-                return .undefined
-            }
-        case "count":
-            return .makeFunction(name: key) { [self] _ in
-                guard case .find(let filter) = kind else {
-                    throw ShellError(.invalidArgument, "count() is not available on an aggregation cursor")
-                }
-                let n = try collection.shell.requireConnection().countDocuments(
-                    database: collection.database.name, collection: collection.name, filter: filter,
-                    options: BSONDocument())
-                return .number(Double(n))
-            }
-        default:
-            return nil
-        }
-    }
+    /// Whether the server cursor has been opened (options can no longer change).
+    var isOpen: Bool { serverCursor != nil }
+
+    /// mongosh's `isClosed()`: closed by `close()`, or every document has been handed out.
+    var isClosed: Bool { closedByUser || (reachedEnd && peeked == nil) }
 
     func makeIterator(interpreter: Interpreter) throws -> (() throws -> JSValue?)? {
-        return { [self] in try nextDocument().map { .object(BSONBridge.jsObject(from: $0)) } }
-    }
-
-    private func setOption(_ option: String, _ value: JSValue, method: String) throws {
-        guard serverCursor == nil else {
-            throw ShellError(.cursorAlreadyOpen, "Cannot call \(method)() on a cursor that has already been read")
-        }
-        switch option {
-        case "limit", "skip", "batchSize", "maxTimeMS":
-            guard case .number(let n) = value, n.rounded() == n, n >= (option == "limit" ? -Double(Int64.max) : 0)
-            else {
-                throw ShellError(
-                    .invalidArgument, "\(method)() takes an integer, found \(BSONBridge.describeType(value))")
-            }
-            if option == "limit" && n < 0 {  // a negative limit means a single batch of |n|
-                options["limit"] = .int64(Int64(-n))
-                options["singleBatch"] = .bool(true)
-            } else {
-                options[option] = .int64(Int64(n))
-            }
-        case "comment":
-            options[option] = try BSONBridge.bson(from: value)
-        case "hint":
-            if case .string(let s) = value {
-                options[option] = .string(s)
-            } else {
-                options[option] = .document(try BSONBridge.document(from: value, what: "The hint"))
-            }
-        default:
-            options[option] = .document(try BSONBridge.document(from: value, what: "The \(option)"))
-        }
+        return { [self] in try nextValue() }
     }
 
     private func open() throws -> any DocumentCursor {
@@ -154,19 +79,36 @@ final class ShellCursor: HostObject {
         return cursor
     }
 
-    /// The next document from the server, or nil once exhausted.
+    /// The next document from the server as it came, or nil once exhausted or closed.
     func nextDocument() throws -> BSONDocument? {
         if let document = peeked {
             peeked = nil
             return document
         }
-        if isExhausted { return nil }
+        if reachedEnd || closedByUser { return nil }
         guard let document = try open().next() else {
-            isExhausted = true
+            reachedEnd = true
             serverCursor?.close()
             return nil
         }
         return document
+    }
+
+    /// The next document as the script sees it, after the `map` functions; nil once exhausted.
+    func nextValue() throws -> JSValue? {
+        guard let document = try nextDocument() else { return nil }
+        return try transformed(document)
+    }
+
+    /// A document after the `map` functions. Without any, it is wrapped to print at full depth (it came from
+    /// the server).
+    func transformed(_ document: BSONDocument) throws -> JSValue {
+        guard !transforms.isEmpty else { return collection.shell.serverObject(document) }
+        var value = JSValue.object(BSONBridge.jsObject(from: document))
+        for function in transforms {
+            value = try collection.shell.interpreter.call(function, this: .undefined, arguments: [value])
+        }
+        return value
     }
 
     func hasNext() throws -> Bool {
@@ -175,11 +117,30 @@ final class ShellCursor: HostObject {
         return peeked != nil
     }
 
+    /// Closes the server cursor; later reads find nothing.
+    func close() {
+        serverCursor?.close()
+        peeked = nil
+        closedByUser = true
+    }
+
     /// Up to `size` documents, and whether more follow (read ahead by one).
     func nextPage(size: Int) throws -> ([BSONDocument], hasMore: Bool) {
         var documents: [BSONDocument] = []
         documents.reserveCapacity(size)
         while documents.count < size, let document = try nextDocument() { documents.append(document) }
         return (documents, try hasNext())
+    }
+
+    /// What evaluating the cursor at the prompt shows: its next page (mapped values when `map` was used), or the
+    /// explain output for `db.c.explain().find()`.
+    func page(size: Int) throws -> ShellOutput {
+        if let verbosity = explainVerbosity {
+            return .value(try explain(verbosity: verbosity), fromServer: true)
+        }
+        let (documents, hasMore) = try nextPage(size: size)
+        if documents.isEmpty && !hasMore { return .nothing }
+        if transforms.isEmpty { return .cursorPage(documents, hasMore: hasMore) }
+        return .valuePage(try documents.map(transformed), hasMore: hasMore)
     }
 }
