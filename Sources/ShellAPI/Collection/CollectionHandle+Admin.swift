@@ -159,9 +159,21 @@ extension CollectionHandle {
         return .object(array)
     }
 
+    /// `dropIndexes` with a name, a key pattern, `'*'` or an array of names. A server that takes no array (as
+    /// SecantusDB, and mongod 4.0 for which mongosh does the same) drops them one by one; the answer is then
+    /// the reply with the highest `nIndexesWas`, as mongosh's.
     private func dropIndexes(_ indexes: JSValue) throws -> JSValue {
-        let command = BSONDocument([("dropIndexes", .string(name)), ("index", try BSONBridge.bson(from: indexes))])
-        return shell.serverObject(try runCommand(command))
+        let index = try BSONBridge.bson(from: indexes)
+        do {
+            return shell.serverObject(try runCommand(BSONDocument([("dropIndexes", .string(name)), ("index", index)])))
+        } catch let error as ServerErrorDescribing where error.codeName == "TypeMismatch" {
+            guard case .array(let names) = index, !names.isEmpty else { throw error }
+            let replies = try names.map {
+                try runCommand(BSONDocument([("dropIndexes", .string(name)), ("index", $0)]))
+            }
+            let last = replies.max { ($0["nIndexesWas"]?.asDouble ?? 0) < ($1["nIndexesWas"]?.asDouble ?? 0) }
+            return shell.serverObject(last ?? BSONDocument())
+        }
     }
 
     /// This collection's `listCollections` entry, or nil when it does not exist.
