@@ -52,6 +52,9 @@ package final class Shell {
                 return .text(database.name)
             }
             if let collection = object.host as? CollectionHandle { return .text(collection.fullName) }
+            if let explainable = object.host as? Explainable {
+                return .text("Explainable(\(explainable.collection.fullName))")
+            }
             return .value(value, fromServer: object === lastServerObject)
         default:
             return .value(value, fromServer: false)
