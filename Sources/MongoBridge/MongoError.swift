@@ -112,6 +112,20 @@ package struct MongoError: Error, Sendable, Equatable {
         }
     }
 
+    /// The error that an `ok: 1` write reply reports in `writeErrors` or `writeConcernError` (libmongoc returns
+    /// success for those), or nil when the write succeeded: `.bulkWrite` for write errors of a multi-document
+    /// write when `isBulkWrite`, else `.server`, with the first error's code, codeName and message.
+    init?(writeReply reply: BSONDocument, context: String, isBulkWrite: Bool) {
+        let hasConcernError = reply["writeConcernError"] != nil
+        guard Self.hasWriteErrors(reply) || hasConcernError else { return nil }
+        self.init(
+            kind: isBulkWrite && Self.hasWriteErrors(reply) ? .bulkWrite : .server, message: "", context: context,
+            reply: reply)
+        domain = Self.hasWriteErrors(reply) ? MONGOC_ERROR_SERVER.rawValue : MONGOC_ERROR_WRITE_CONCERN.rawValue
+        adoptServerFields(from: reply)
+        if codeName == nil { codeName = Self.codeName(for: code) }
+    }
+
     /// Takes code, codeName, errmsg and errorLabels from a server reply: the top level for `ok: 0`, else the first
     /// write error, else the write-concern error. Keeps libmongoc's values for anything missing.
     private mutating func adoptServerFields(from reply: BSONDocument?) {

@@ -9,6 +9,8 @@ package enum ShellOutput {
     case value(JSValue, fromServer: Bool)
     /// One page of a cursor, then `Type "it" for more` when `hasMore`.
     case cursorPage([BSONDocument], hasMore: Bool)
+    /// A change stream: the REPL prints its events as they arrive, each like a server document, until Ctrl-C.
+    case changeStream(ChangeStreamCursor)
     /// Plain text lines: `switched to db x`, `no cursor`, the `show` tables.
     case text(String)
 }
