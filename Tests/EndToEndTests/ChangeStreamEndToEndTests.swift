@@ -17,13 +17,12 @@ struct ChangeStreamEndToEndTests {
         let watcher = try StreamingSpshProcess([uri, "--eval", "db.c.watch([{ $match: { operationType: 'insert' } }])"])
         // The stream opens some time after start: insert until the first event shows, then one more to follow.
         var next = 0
+        func insertNext() throws {
+            next += 1
+            _ = try SpshProcess.run([uri, "--eval", "db.c.insertOne({ _id: \(next), n: \(next) })"])
+        }
         let sawFirst = try watcher.waitForOutput(
-            timeout: 15,
-            between: {
-                next += 1
-                _ = try SpshProcess.run([uri, "--eval", "db.c.insertOne({ _id: \(next), n: \(next) })"])
-            }
-        ) { $0.contains("operationType: 'insert'") }
+            timeout: 15, between: insertNext, until: { $0.contains("operationType: 'insert'") })
         #expect(sawFirst, "stdout: \(watcher.stdout) stderr: \(watcher.stderr)")
         _ = try SpshProcess.run([uri, "--eval", "db.c.insertOne({ _id: 'last', n: 0 }); db.c.deleteOne({ _id: 1 })"])
         let sawLast = try watcher.waitForOutput(timeout: 10) { $0.contains("fullDocument: { _id: 'last', n: 0 }") }
