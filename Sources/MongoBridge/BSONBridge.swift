@@ -63,31 +63,3 @@ func withReplyPointer<T>(_ body: (OpaquePointer) throws(MongoError) -> T) throws
     defer { bson_destroy(reply) }
     return try body(reply)
 }
-
-/// Runs `body` with libbson copies of `documents` as a C array of `const bson_t *`; all are destroyed afterwards.
-func withBSONPointers<T>(
-    _ documents: [BSONDocument], _ body: (UnsafeMutablePointer<OpaquePointer?>?, Int) throws(MongoError) -> T
-) throws(MongoError) -> T {
-    var pointers: [OpaquePointer?] = []
-    pointers.reserveCapacity(documents.count)
-    defer { for pointer in pointers { bson_destroy(pointer) } }
-    for document in documents {
-        guard document.hasEncodableNames else {
-            throw MongoError(
-                kind: .invalidArgument, message: "Field names and regular expressions cannot contain U+0000")
-        }
-        let bytes = document.encoded()
-        let pointer = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { bson_new_from_data($0, buffer.count) }
-        }
-        guard let pointer else {
-            throw MongoError(kind: .internal, message: "libbson rejected \(bytes.count) encoded bytes")
-        }
-        pointers.append(pointer)
-    }
-    let count = pointers.count
-    let result: Result<T, MongoError> = pointers.withUnsafeMutableBufferPointer { buffer in
-        Result { () throws(MongoError) in try body(buffer.baseAddress, count) }
-    }
-    return try result.get()
-}

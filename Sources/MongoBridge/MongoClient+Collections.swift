@@ -54,57 +54,6 @@ extension MongoClient {
         }
     }
 
-    /// Inserts one document (the caller has set its `_id`) and returns a copy of the reply (`insertedCount`).
-    ///
-    /// Keys are checked by the server, not by libmongoc. A duplicate `_id` throws a `.server` error with code
-    /// 11000, codeName `DuplicateKey` and the server's message.
-    package func insertOne(
-        database: String, collection: String, document: BSONDocument
-    ) throws(MongoError) -> BSONDocument {
-        let context = "inserting into '\(database).\(collection)'"
-        let options = BSONDocument([("validate", .bool(false))])
-        return try withCollection(database, collection, context) { (collectionPointer) throws(MongoError) in
-            try document.withBSONPointer { (documentPointer) throws(MongoError) in
-                try options.withBSONPointer { (optionsPointer) throws(MongoError) in
-                    try withReplyPointer { (reply) throws(MongoError) in
-                        var error = bson_error_t()
-                        let ok = mongoc_collection_insert_one(
-                            collectionPointer, documentPointer, optionsPointer, reply, &error)
-                        try check(ok, error, reply: reply, context)
-                        // Copy: the reply is destroyed when this closure returns.
-                        return try BSONDocument(copying: reply)
-                    }
-                }
-            }
-        }
-    }
-
-    /// Inserts documents (the caller has set their `_id`s) in one bulk write and returns a copy of the reply
-    /// (`insertedCount`).
-    ///
-    /// With write errors it throws `.bulkWrite` (`MongoBulkWriteError`) carrying the first write error's code and
-    /// message, and the reply with `insertedCount` and `writeErrors`. `ordered: false` keeps going past errors.
-    package func insertMany(
-        database: String, collection: String, documents: [BSONDocument], ordered: Bool = true
-    ) throws(MongoError) -> BSONDocument {
-        let context = "inserting \(documents.count) documents into '\(database).\(collection)'"
-        let options = BSONDocument([("ordered", .bool(ordered)), ("validate", .bool(false))])
-        return try withCollection(database, collection, context) { (collectionPointer) throws(MongoError) in
-            try withBSONPointers(documents) { (documentPointers, count) throws(MongoError) in
-                try options.withBSONPointer { (optionsPointer) throws(MongoError) in
-                    try withReplyPointer { (reply) throws(MongoError) in
-                        var error = bson_error_t()
-                        let ok = mongoc_collection_insert_many(
-                            collectionPointer, documentPointers, count, optionsPointer, reply, &error)
-                        try check(ok, error, reply: reply, context, isBulkWrite: true)
-                        // Copy: the reply is destroyed when this closure returns.
-                        return try BSONDocument(copying: reply)
-                    }
-                }
-            }
-        }
-    }
-
     /// Counts the documents matching `filter` with an aggregation on the server (`$match` then `$group`).
     ///
     /// `options` may carry `skip`, `limit`, `hint`, `collation`, `maxTimeMS` and `comment`.

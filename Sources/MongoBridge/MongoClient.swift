@@ -19,7 +19,7 @@ package final class MongoClient {
     package let redactedURI: String
 
     private var handle: OpaquePointer?
-    private var openCursors: [WeakCursor] = []
+    private var openResources: [WeakResource] = []
 
     /// Parses `uri` and creates the client; no connection is made until the first command.
     ///
@@ -99,12 +99,13 @@ package final class MongoClient {
         mongoc_cleanup()
     }
 
-    /// Closes the cursors still open on this client, then destroys the `mongoc_client_t` and its connections.
+    /// Closes the cursors and change streams still open on this client, then destroys the `mongoc_client_t` and
+    /// its connections.
     ///
     /// Idempotent. Later calls on the client, or on its cursors, throw `.invalidArgument`.
     package func close() {
-        for cursor in openCursors { cursor.cursor?.close() }
-        openCursors = []
+        for resource in openResources { resource.resource?.close() }
+        openResources = []
         if let handle { mongoc_client_destroy(handle) }
         handle = nil
     }
@@ -191,9 +192,14 @@ package final class MongoClient {
             throw MongoError(kind: .internal, message: "libmongoc returned no cursor", context: context)
         }
         let wrapper = MongoCursor(handle: cursor, client: self)
-        openCursors.removeAll { $0.cursor == nil }
-        openCursors.append(WeakCursor(cursor: wrapper))
+        register(wrapper)
         return wrapper
+    }
+
+    /// Remembers `resource` (weakly) so that `close()` closes it before destroying the `mongoc_client_t`.
+    func register(_ resource: any ClientBoundResource) {
+        openResources.removeAll { $0.resource == nil }
+        openResources.append(WeakResource(resource: resource))
     }
 }
 
@@ -211,7 +217,14 @@ func check(
     throw MongoError(error, reply: replyDocument, context: context(), isBulkWrite: isBulkWrite)
 }
 
-/// A weak reference to an open cursor, so `MongoClient.close()` can close it without keeping it alive.
-private struct WeakCursor {
-    weak var cursor: MongoCursor?
+/// Something made from a client that holds libmongoc state tied to its `mongoc_client_t` (a cursor, a change
+/// stream): `MongoClient.close()` closes it first.
+protocol ClientBoundResource: AnyObject {
+    func close()
+}
+
+/// A weak reference to an open cursor or change stream, so `MongoClient.close()` can close it without keeping
+/// it alive.
+private struct WeakResource {
+    weak var resource: (any ClientBoundResource)?
 }

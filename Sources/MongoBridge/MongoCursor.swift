@@ -78,3 +78,5 @@ package final class MongoCursor {
         return nil
     }
 }
+
+extension MongoCursor: ClientBoundResource {}

@@ -31,7 +31,8 @@ package struct MongoError: Error, Sendable, Equatable {
     package var domain: UInt32
     /// The server's error code for server errors (11000, 2, 59 …), otherwise libmongoc's `mongoc_error_code_t`.
     package var code: Int
-    /// The server's code name (`DuplicateKey`), from the reply or else from `MongoError.codeName(for:)`.
+    /// The server's code name (`DuplicateKey`), from the reply or else, for `.server` errors, from
+    /// `MongoError.codeName(for:)`; mongosh shows none for a bulk write error whose write error has none.
     package var codeName: String?
     /// What went wrong: the server's `errmsg`, or libmongoc's message. Never contains a password.
     package var message: String
@@ -107,9 +108,22 @@ package struct MongoError: Error, Sendable, Equatable {
             kind = .internal
             self.message = context.isEmpty ? libraryMessage : "\(libraryMessage) (while \(context))"
         }
-        if codeName == nil, kind == .server || kind == .bulkWrite {
-            codeName = Self.codeName(for: self.code)
-        }
+        // mongosh shows no code name for a bulk write error unless the write error has one.
+        if codeName == nil, kind == .server { codeName = Self.codeName(for: self.code) }
+    }
+
+    /// The error that an `ok: 1` write reply reports in `writeErrors` or `writeConcernError` (libmongoc returns
+    /// success for those), or nil when the write succeeded: `.bulkWrite` for write errors of a multi-document
+    /// write when `isBulkWrite`, else `.server`, with the first error's code, codeName and message.
+    package init?(writeReply reply: BSONDocument, context: String, isBulkWrite: Bool) {
+        let hasConcernError = reply["writeConcernError"] != nil
+        guard Self.hasWriteErrors(reply) || hasConcernError else { return nil }
+        self.init(
+            kind: isBulkWrite && Self.hasWriteErrors(reply) ? .bulkWrite : .server, message: "", context: context,
+            reply: reply)
+        domain = Self.hasWriteErrors(reply) ? MONGOC_ERROR_SERVER.rawValue : MONGOC_ERROR_WRITE_CONCERN.rawValue
+        adoptServerFields(from: reply)
+        if codeName == nil, kind == .server { codeName = Self.codeName(for: code) }
     }
 
     /// Takes code, codeName, errmsg and errorLabels from a server reply: the top level for `ok: 0`, else the first

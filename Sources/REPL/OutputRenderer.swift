@@ -16,6 +16,8 @@ package struct OutputRenderer {
             return nil
         case .text(let text):
             return text
+        case .changeStream:
+            return nil  // Its events print as they arrive: `Session.printEvents`.
         case .cursorPage(let documents, let hasMore):
             let page = Inspector.inspectBatch(documents, options: InspectOptions.serverDocument.withColors(colors))
             return hasMore ? page + "\nType \"it\" for more" : page
@@ -28,6 +30,11 @@ package struct OutputRenderer {
             return Inspector.inspect(
                 value, options: (fromServer ? InspectOptions.serverDocument : .shell).withColors(colors))
         }
+    }
+
+    /// One change-stream event, printed as mongosh prints a document from the server.
+    package func renderEvent(_ event: BSONDocument) -> String {
+        Inspector.inspect(event, options: InspectOptions.serverDocument.withColors(colors))
     }
 
     /// A value printed in full, as `--eval` prints its result and `printjson` prints its argument.

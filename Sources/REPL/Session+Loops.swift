@@ -71,6 +71,7 @@ extension Session {
         }
         do {
             let shown = try shell.present(last)
+            if case .changeStream(let stream) = shown { try printEvents(stream) }
             if case .value(let value, _) = shown {
                 output.write(renderer.renderFull(value) + "\n")
             } else if let text = renderer.render(shown) {

@@ -52,6 +52,7 @@ package final class Session {
     func evaluateAndPrint(_ input: String, fileName: String) -> Int32? {
         do {
             let result = try withInterruptWatch { try shell.evaluate(input, fileName: fileName) }
+            if case .changeStream(let stream) = result { try printEvents(stream) }
             if let text = renderer.render(result) { output.write(text + "\n") }
         } catch {
             if let request = ExitRequest.carried(by: error) { return request.code }

@@ -11,9 +11,16 @@ package protocol CommandRunner: AnyObject {
         -> any DocumentCursor
     func aggregate(database: String, collection: String?, pipeline: [BSONValue], options: BSONDocument) throws
         -> any DocumentCursor
-    func insertOne(database: String, collection: String, document: BSONDocument) throws -> BSONDocument
-    func insertMany(database: String, collection: String, documents: [BSONDocument], ordered: Bool) throws
-        -> BSONDocument
+    /// Runs a write command (`insert`, `update`, `delete`, `findAndModify`) and returns the server's reply (`{}`
+    /// for `writeConcern: {w: 0}`). The connection's write concern applies unless the command carries its own.
+    /// `ok: 0`, `writeErrors` and `writeConcernError` throw a `ServerErrorDescribing` error with the first error's
+    /// code name; `isBulkWrite` (insertMany, bulkWrite) makes write errors a `MongoBulkWriteError`.
+    func runWriteCommand(_ command: BSONDocument, database: String, isBulkWrite: Bool) throws -> BSONDocument
+    /// Opens a change stream on `database.collection`, on `database` when `collection` is nil, or on the whole
+    /// deployment when both are nil; `options` (`maxAwaitTimeMS`, `fullDocument`, `resumeAfter` …) as the
+    /// server takes them.
+    func watch(database: String?, collection: String?, pipeline: [BSONValue], options: BSONDocument) throws
+        -> any ChangeStream
     func countDocuments(database: String, collection: String, filter: BSONDocument, options: BSONDocument) throws
         -> Int64
 }
@@ -22,6 +29,16 @@ package protocol CommandRunner: AnyObject {
 package protocol DocumentCursor: AnyObject {
     /// The next document, or nil when the cursor is exhausted.
     func next() throws -> BSONDocument?
+    func close()
+}
+
+/// A server change stream: events as they happen. Not thread-safe.
+package protocol ChangeStream: AnyObject {
+    /// The next event, or nil when none arrived within the stream's `maxAwaitTimeMS`.
+    func tryNext() throws -> BSONDocument?
+    /// The token to resume after the last event returned.
+    var resumeToken: BSONDocument? { get }
+    var isClosed: Bool { get }
     func close()
 }
 

@@ -37,7 +37,8 @@ package final class Shell {
         return try present(value)
     }
 
-    /// How a value that an input evaluated to is shown: a cursor prints its next page (and becomes `it`'s).
+    /// How a value that an input evaluated to is shown: a cursor prints its next page (and becomes `it`'s), a
+    /// change stream its events as they arrive.
     package func present(_ value: JSValue) throws -> ShellOutput {
         switch value {
         case .undefined:
@@ -47,6 +48,7 @@ package final class Shell {
                 currentCursor = cursor
                 return try page(of: cursor)
             }
+            if let stream = object.host as? ChangeStreamCursor { return .changeStream(stream) }
             if let database = object.host as? DatabaseHandle {
                 _ = try requireConnection()
                 return .text(database.name)

@@ -11,6 +11,8 @@ package enum ShellOutput {
     case cursorPage([BSONDocument], hasMore: Bool)
     /// One page of a cursor with `map` functions: the values they returned, printed as a cursor page is.
     case valuePage([JSValue], hasMore: Bool)
+    /// A change stream: the REPL prints its events as they arrive, each like a server document, until Ctrl-C.
+    case changeStream(ChangeStreamCursor)
     /// Plain text lines: `switched to db x`, `no cursor`, the `show` tables.
     case text(String)
 }

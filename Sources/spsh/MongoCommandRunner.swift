@@ -55,14 +55,14 @@ final class MongoCommandRunner: CommandRunner {
         try client.aggregate(database: database, collection: collection, pipeline: pipeline, options: options)
     }
 
-    func insertOne(database: String, collection: String, document: BSONDocument) throws -> BSONDocument {
-        try client.insertOne(database: database, collection: collection, document: document)
+    func runWriteCommand(_ command: BSONDocument, database: String, isBulkWrite: Bool) throws -> BSONDocument {
+        try client.runWriteCommand(command, database: database, isBulkWrite: isBulkWrite)
     }
 
-    func insertMany(database: String, collection: String, documents: [BSONDocument], ordered: Bool) throws
-        -> BSONDocument
+    func watch(database: String?, collection: String?, pipeline: [BSONValue], options: BSONDocument) throws
+        -> any ChangeStream
     {
-        try client.insertMany(database: database, collection: collection, documents: documents, ordered: ordered)
+        try client.watch(database: database, collection: collection, pipeline: pipeline, options: options)
     }
 
     func countDocuments(database: String, collection: String, filter: BSONDocument, options: BSONDocument) throws
@@ -73,6 +73,8 @@ final class MongoCommandRunner: CommandRunner {
 }
 
 extension MongoCursor: DocumentCursor {}
+
+extension MongoChangeStream: ChangeStream {}
 
 extension MongoError: JSErrorConvertible {
     package var jsErrorName: String { name }

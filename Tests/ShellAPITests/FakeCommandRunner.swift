@@ -17,6 +17,10 @@ final class FakeCommandRunner: CommandRunner {
     var inserted: [BSONDocument] = []
     var commands: [(BSONDocument, String)] = []
     var commandReply = BSONDocument([("ok", .double(1))])
+    /// Write commands other than inserts, and the reply they get.
+    var writes: [(BSONDocument, String)] = []
+    var writeReply = BSONDocument([("n", .int32(1)), ("nModified", .int32(1)), ("ok", .double(1))])
+    var watches: [(database: String?, collection: String?, pipeline: [BSONValue], options: BSONDocument)] = []
 
     func runCommand(_ command: BSONDocument, database: String) throws -> BSONDocument {
         commands.append((command, database))
@@ -42,16 +46,18 @@ final class FakeCommandRunner: CommandRunner {
         return ArrayCursor(documents)
     }
 
-    func insertOne(database: String, collection: String, document: BSONDocument) throws -> BSONDocument {
-        inserted.append(document)
-        return BSONDocument([("n", .int32(1))])
+    func runWriteCommand(_ command: BSONDocument, database: String, isBulkWrite: Bool) throws -> BSONDocument {
+        writes.append((command, database))
+        guard case .array(let documents)? = command["documents"] else { return writeReply }
+        inserted += documents.compactMap(\.documentValue)
+        return BSONDocument([("n", .int32(Int32(documents.count)))])
     }
 
-    func insertMany(database: String, collection: String, documents: [BSONDocument], ordered: Bool) throws
-        -> BSONDocument
+    func watch(database: String?, collection: String?, pipeline: [BSONValue], options: BSONDocument) throws
+        -> any ChangeStream
     {
-        inserted += documents
-        return BSONDocument([("n", .int32(Int32(documents.count)))])
+        watches.append((database, collection, pipeline, options))
+        return ArrayChangeStream(documents)
     }
 
     func countDocuments(database: String, collection: String, filter: BSONDocument, options: BSONDocument) throws
@@ -69,4 +75,20 @@ final class ArrayCursor: DocumentCursor {
 
     func next() throws -> BSONDocument? { remaining.popFirst() }
     func close() { closed = true }
+}
+
+/// A change stream that hands out canned events, then reports none.
+final class ArrayChangeStream: ChangeStream {
+    private var remaining: ArraySlice<BSONDocument>
+    private(set) var isClosed = false
+    private(set) var resumeToken: BSONDocument?
+
+    init(_ events: [BSONDocument]) { remaining = events[...] }
+
+    func tryNext() throws -> BSONDocument? {
+        guard let event = remaining.popFirst() else { return nil }
+        resumeToken = event["_id"]?.documentValue
+        return event
+    }
+    func close() { isClosed = true }
 }

@@ -22,6 +22,7 @@ final class CollectionHandle: HostObject {
     /// Every method, by name.
     static let methodTable: [String: Method] = queryMethods.merging(writeMethods) { first, _ in first }
         .merging(adminMethods) { first, _ in first }.merging(statsMethods) { first, _ in first }
+        .merging(watchMethods) { first, _ in first }
 
     /// The method names, sorted, for completion.
     static let methods = methodTable.keys.sorted()

@@ -20,6 +20,7 @@ final class DatabaseHandle: HostObject {
 
     /// Every method, by name.
     static let methodTable: [String: Method] = coreMethods.merging(adminMethods) { first, _ in first }
+        .merging(watchMethods) { first, _ in first }
 
     /// The method names, sorted, for completion.
     static let methods = methodTable.keys.sorted()
