@@ -3,6 +3,17 @@ import Interpreter
 import ShellAPI
 
 extension Session {
+    /// A session for a person: the rc file (nil with `--norc`), then the prompt on a terminal or the
+    /// statements piped on stdin. `isInteractive()` is true throughout. Returns the exit status.
+    package func runForPerson(rcFile: URL?, terminal: Bool) -> Int32 {
+        isInteractive = true
+        if let rcFile {
+            let outcome = runRCFile(at: rcFile)
+            if outcome != .completed { return outcome.status }
+        }
+        return terminal ? runInteractive(historyFile: HistoryFile(url: HistoryFile.defaultURL())) : runPiped()
+    }
+
     /// The interactive prompt: `<db>> `, `... ` while input is incomplete, history in `historyFile`.
     /// Returns the exit status (0 on Ctrl-D, `exit` or `quit`).
     package func runInteractive(historyFile: HistoryFile) -> Int32 {

@@ -78,20 +78,12 @@ struct Spsh: ParsableCommand {
         let terminal = isatty(STDIN_FILENO) == 1
         let colors = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let session = Session(shell: shell, colors: colors)
-        session.isInteractive = interactive
-        var status: Int32
-        if !interactive {
-            status = session.runScripts(eval: eval, files: file, json: json?.mode)
-        } else {
+        let status: Int32
+        if interactive {
             if terminal && !quiet { greet(connection) }
-            let rc = norc ? .completed : session.runRCFile(at: RCFile.defaultURL())
-            if rc != .completed {
-                status = rc.status
-            } else if terminal {
-                status = session.runInteractive(historyFile: HistoryFile(url: HistoryFile.defaultURL()))
-            } else {
-                status = session.runPiped()
-            }
+            status = session.runForPerson(rcFile: norc ? nil : RCFile.defaultURL(), terminal: terminal)
+        } else {
+            status = session.runScripts(eval: eval, files: file, json: json?.mode)
         }
         if let connection {
             connection.client.close()
