@@ -87,6 +87,22 @@ struct EJSONGlobalTests {
         #expect(error.message.hasPrefix("Invalid Extended JSON at 1:"))
     }
 
+    @Test(arguments: [
+        ("const a = {x: [1]}; a.x.push(a); EJSON.stringify(a)", "TypeError: Converting circular structure to EJSON"),
+        (
+            "let o = {}; for (let i = 0; i < 300; i++) o = {o}; EJSON.stringify(o)",
+            "RangeError: Object nested more than 200 levels deep cannot be converted to EJSON"
+        ),
+    ])
+    func valuesBSONCannotHoldAreErrorsNotCrashes(source: String, expected: String) throws {
+        let error = try #require(throws: ScriptError.self) { try evaluate(source) }
+        #expect(error.description == expected)
+    }
+
+    @Test func sharedButAcyclicObjectsAreFine() throws {
+        #expect(try string("const p = {px: 1}; EJSON.stringify({a: p, b: [p]})") == #"{"a":{"px":1},"b":[{"px":1}]}"#)
+    }
+
     @Test func parseNeedsAString() throws {
         let error = try #require(throws: ScriptError.self) { try evaluate("EJSON.parse(5)") }
         #expect(error.message == "[SPSH-1003] EJSON.parse() takes a string, found number")
