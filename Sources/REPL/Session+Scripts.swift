@@ -106,7 +106,11 @@ extension Session {
             return .failed
         }
         do {
-            _ = try withInterruptWatch { try shell.interpreter.evaluate(source, fileName: path) }
+            _ = try withInterruptWatch {
+                try ScriptFile.withFileGlobals(path, in: shell.interpreter) {
+                    try shell.interpreter.evaluate(source, fileName: path)
+                }
+            }
         } catch {
             if let request = ExitRequest.carried(by: error) { return .exited(request.code) }
             errors.write(ErrorReport.render(error, source: source, fileName: path, withLocation: true) + "\n")

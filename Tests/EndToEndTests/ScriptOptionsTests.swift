@@ -167,6 +167,14 @@ final class ScriptOptionsTests {
         #expect(result.status == 0)
     }
 
+    @Test func mongoshStyleDirnameLoadsWork() throws {
+        try write("reports/lib/format.js", "function money(n) { return '$' + n.toFixed(2) }\n")
+        let main = try write("reports/main.js", "load(__dirname + '/lib/format.js')\nprint(money(1), __filename)\n")
+        let result = try SpshProcess.run(["--nodb", "--file", main])
+        #expect(result.stdout == "$1.00 \(main)\n")
+        #expect(result.status == 0)
+    }
+
     @Test func loadInEvalResolvesAgainstTheCurrentDirectory() throws {
         try write("reports/lib/format.js", "function money(n) { return '$' + n.toFixed(2) }\n")
         let result = try SpshProcess.run(

@@ -40,6 +40,17 @@ final class LoadGlobalTests {
         }
     }
 
+    @Test func fileNameAndFolderAreSetWhileAFileRuns() throws {
+        try write("lib/where.js", "var seen = [__filename, __dirname]\n")
+        let result = try shell.interpreter.evaluate(
+            "load('\(path("lib/where.js"))'); seen.concat([typeof __filename]).join()", fileName: "<eval>")
+        guard case .string(let text) = result else {
+            Issue.record("expected a string, got \(result)")
+            return
+        }
+        #expect(text == "\(path("lib/where.js")),\(path("lib")),undefined")
+    }
+
     @Test(arguments: [
         ("lib/x.js", "/srv/reports", "/srv/reports/lib/x.js"),
         ("../x.js", "/srv/reports", "/srv/x.js"),

@@ -4,7 +4,7 @@ import Interpreter
 ///
 /// A relative path resolves against the folder of the script that calls `load` (the current directory at
 /// the prompt and in `--eval`). The file runs under its absolute path, so its errors point into it and
-/// the files it loads resolve against its own folder. Missing files fail with Node's wording:
+/// the files it loads resolve against its own folder; `__filename` and `__dirname` name it while it runs. Missing files fail with Node's wording:
 /// `Error: ENOENT: no such file or directory, open '/abs/helpers.js'`.
 enum LoadGlobal {
     static func install(in interpreter: Interpreter) {
@@ -26,7 +26,9 @@ enum LoadGlobal {
                 } catch {
                     throw LoadedFileSyntaxError(fileName: resolved, syntaxError: error)
                 }
-                _ = try interpreter.run(program, fileName: resolved)
+                _ = try ScriptFile.withFileGlobals(resolved, in: interpreter) {
+                    try interpreter.run(program, fileName: resolved)
+                }
                 return .bool(true)
             })
     }

@@ -72,3 +72,22 @@ package struct LoadedFileSyntaxError: Error, JSErrorConvertible {
     package var jsErrorName: String { "SyntaxError" }
     package var jsErrorMessage: String { syntaxError.message }
 }
+
+extension ScriptFile {
+    /// Runs `body` with `__filename` and `__dirname` naming the script at `path` (made absolute), as mongosh
+    /// sets them while it runs a file, so scripts written as `load(__dirname + '/helpers.js')` work. The
+    /// previous values come back afterwards (`undefined` outside any file).
+    package static func withFileGlobals<T>(
+        _ path: String, in interpreter: Interpreter, _ body: () throws -> T
+    ) rethrows -> T {
+        let saved = (interpreter.global("__filename"), interpreter.global("__dirname"))
+        let absolute = resolve(path, relativeTo: nil)
+        interpreter.defineGlobal("__filename", .string(absolute))
+        interpreter.defineGlobal("__dirname", .string(URL(fileURLWithPath: absolute).deletingLastPathComponent().path))
+        defer {
+            interpreter.defineGlobal("__filename", saved.0 ?? .undefined)
+            interpreter.defineGlobal("__dirname", saved.1 ?? .undefined)
+        }
+        return try body()
+    }
+}
