@@ -19,26 +19,46 @@ package enum ErrorReport {
         case let error as any ServerErrorDescribing:
             let code = error.codeName.map { "[\($0)]" } ?? ""
             return "\(error.errorName)\(code): \(error.errorMessage)"
+        case let error as any JSErrorConvertible:
+            return "\(error.jsErrorName): \(error.jsErrorMessage)"
         default:
             return "Error: \(error)"
         }
     }
 
-    /// The headline, and, when `withLocation`, `    at file:line:col` plus the source line and a caret.
+    /// The headline, then `    at file:line:col`, the source line and a caret: when `withLocation`, and
+    /// always when the error happened in another file than `fileName` (a file that `load()` ran), whose
+    /// line is then read from that file.
     package static func render(_ error: any Error, source: String?, fileName: String, withLocation: Bool) -> String {
         var text = headline(error)
-        guard withLocation, let range = location(of: error) else { return text }
-        text += "\n    at \(fileName):\(range.start.line):\(range.start.column)"
-        if let source, let line = sourceLine(source, number: range.start.line) {
+        guard let (errorFile, range) = location(of: error) else { return text }
+        let file = errorFile ?? fileName
+        let elsewhere = file != fileName
+        guard withLocation || elsewhere else { return text }
+        text += "\n    at \(file):\(range.start.line):\(range.start.column)"
+        let fileSource = elsewhere ? try? ScriptFile.read(file) : source
+        if let fileSource, let line = sourceLine(fileSource, number: range.start.line) {
             text += "\n    \(line)\n    " + String(repeating: " ", count: max(0, range.start.column - 1)) + "^"
         }
         return text
     }
 
-    private static func location(of error: any Error) -> SourceRange? {
+    /// `Name: message` and `    at file:line:col`, as a JavaScript `stack` reads.
+    package static func stack(_ error: any Error, fileName: String) -> String {
+        guard let (file, range) = location(of: error) else { return headline(error) }
+        return headline(error) + "\n    at \(file ?? fileName):\(range.start.line):\(range.start.column)"
+    }
+
+    /// Where the error points: its file (nil when it is the input being run) and range.
+    private static func location(of error: any Error) -> (String?, SourceRange)? {
         switch error {
-        case let error as ScriptError: return error.range
-        case let error as SyntaxError: return error.range
+        case let error as ScriptError:
+            if let loaded = error.underlying as? LoadedFileSyntaxError {
+                return (loaded.fileName, loaded.syntaxError.range)
+            }
+            return (error.fileName.isEmpty ? nil : error.fileName, error.range)
+        case let error as LoadedFileSyntaxError: return (error.fileName, error.syntaxError.range)
+        case let error as SyntaxError: return (nil, error.range)
         default: return nil
         }
     }

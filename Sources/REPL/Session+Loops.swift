@@ -3,6 +3,17 @@ import Interpreter
 import ShellAPI
 
 extension Session {
+    /// A session for a person: the rc file (nil with `--norc`), then the prompt on a terminal or the
+    /// statements piped on stdin. `isInteractive()` is true throughout. Returns the exit status.
+    package func runForPerson(rcFile: URL?, terminal: Bool) -> Int32 {
+        isInteractive = true
+        if let rcFile {
+            let outcome = runRCFile(at: rcFile)
+            if outcome != .completed { return outcome.status }
+        }
+        return terminal ? runInteractive(historyFile: HistoryFile(url: HistoryFile.defaultURL())) : runPiped()
+    }
+
     /// The interactive prompt: `<db>> `, `... ` while input is incomplete, history in `historyFile`.
     /// Returns the exit status (0 on Ctrl-D, `exit` or `quit`).
     package func runInteractive(historyFile: HistoryFile) -> Int32 {
@@ -53,53 +64,6 @@ extension Session {
             if let code = evaluateAndPrint(input, fileName: "<stdin>") { return code }
         }
         if !pending.isEmpty, let code = evaluateAndPrint(pending, fileName: "<stdin>") { return code }
-        return 0
-    }
-
-    /// `--eval` code, in order; the last value is printed in full. Exit status 1 on the first error.
-    package func runEval(_ sources: [String]) -> Int32 {
-        var last: JSValue = .undefined
-        for (index, source) in sources.enumerated() {
-            let fileName = sources.count == 1 ? "<eval>" : "<eval \(index + 1)>"
-            do {
-                last = try withInterruptWatch { try shell.interpreter.evaluate(source, fileName: fileName) }
-            } catch {
-                if let request = ExitRequest.carried(by: error) { return request.code }
-                errors.write(ErrorReport.render(error, source: source, fileName: fileName, withLocation: true) + "\n")
-                return 1
-            }
-        }
-        do {
-            let shown = try shell.present(last)
-            if case .changeStream(let stream) = shown { try printEvents(stream) }
-            if case .value(let value, _) = shown {
-                output.write(renderer.renderFull(value) + "\n")
-            } else if let text = renderer.render(shown) {
-                output.write(text + "\n")
-            }
-        } catch {
-            errors.write(ErrorReport.render(error, source: nil, fileName: "<eval>", withLocation: false) + "\n")
-            return 1
-        }
-        return 0
-    }
-
-    /// Runs a script file; its values are not printed (only `print`/`printjson`). 1 on an error.
-    package func runFile(_ path: String) -> Int32 {
-        let source: String
-        do {
-            source = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            errors.write("Error: Cannot read file '\(path)': \(error.localizedDescription)\n")
-            return 1
-        }
-        do {
-            _ = try withInterruptWatch { try shell.interpreter.evaluate(source, fileName: path) }
-        } catch {
-            if let request = ExitRequest.carried(by: error) { return request.code }
-            errors.write(ErrorReport.render(error, source: source, fileName: path, withLocation: true) + "\n")
-            return 1
-        }
         return 0
     }
 

@@ -13,6 +13,9 @@ package final class Session {
     let renderer: OutputRenderer
     let output: TextSink
     let errors: TextSink
+    /// Whether the session reads statements from a person (the prompt or piped stdin) rather than running
+    /// `--eval`/`--file` scripts; `isInteractive()` returns it.
+    package var isInteractive = false
 
     package init(shell: Shell, colors: Bool, output: TextSink = .standardOutput, errors: TextSink = .standardError) {
         self.shell = shell
@@ -29,6 +32,12 @@ package final class Session {
             return .undefined
         }
         interpreter.defineGlobal("print", print)
+        // mongosh maps console.log/info/warn/error/debug to print.
+        let console = JSObject.makeObject(["log", "info", "warn", "error", "debug"].map { ($0, print) })
+        interpreter.defineGlobal("console", .object(console))
+        interpreter.defineGlobal(
+            "isInteractive",
+            .makeFunction(name: "isInteractive") { [weak self] _ in .bool(self?.isInteractive ?? false) })
         interpreter.defineGlobal(
             "printjson",
             .makeFunction(name: "printjson") { [output, renderer] call in

@@ -19,12 +19,15 @@ package final class Shell {
     weak var lastServerObject: JSObject?
     /// Names fetched for Tab completion.
     let completionCache = CompletionCache()
+    /// What `sleep` waits on; tests replace it with a virtual clock.
+    package var clock: any ShellClock = SystemClock()
 
     package init(interpreter: Interpreter, connection: (any CommandRunner)?, databaseName: String) {
         self.interpreter = interpreter
         self.connection = connection
         self.databaseName = databaseName
         BSONConstructors.install(in: interpreter)
+        ShellGlobals.install(in: self)
         installDatabase()
     }
 

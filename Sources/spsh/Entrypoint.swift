@@ -1,4 +1,5 @@
 import ArgumentParser
+import BSONCore
 import Foundation
 import Interpreter
 import MongoBridge
@@ -11,7 +12,7 @@ struct Spsh: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spsh",
         abstract: "A shell for MongoDB Atlas Stream Processing and MongoDB.",
-        version: SpshVersion.current)
+        version: ShellVersion.current)
 
     @ArgumentParser.Argument(help: "MongoDB connection string, host:port/db, or a database name on 127.0.0.1.")
     var uri = "mongodb://127.0.0.1:27017/test"
@@ -28,8 +29,31 @@ struct Spsh: ParsableCommand {
     @Flag(help: "Do not print the greeting.")
     var quiet = false
 
+    @Flag(help: "Do not run ~/.spshrc.js at start.")
+    var norc = false
+
+    @Option(
+        help: ArgumentHelp("Print the --eval result as Extended JSON: --json[=canonical|relaxed].", valueName: "mode"))
+    var json: JSONMode?
+
     @Option(name: .customLong("server-selection-timeout-ms"), help: "How long to wait for the server, in ms.")
     var serverSelectionTimeoutMS = 5000
+
+    /// `--json` alone means canonical, as in mongosh; ArgumentParser needs the value spelled out.
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        for index in arguments.indices where arguments[index] == "--json" {
+            let next = index + 1 < arguments.count ? arguments[index + 1] : ""
+            if JSONMode(rawValue: next) == nil { arguments[index] = "--json=canonical" }
+        }
+        main(arguments)
+    }
+
+    func validate() throws {
+        if json != nil && (eval.isEmpty || !file.isEmpty) {
+            throw ValidationError("Cannot use --json without --eval or with --file")
+        }
+    }
 
     func run() throws {
         let interactive = eval.isEmpty && file.isEmpty
@@ -54,16 +78,12 @@ struct Spsh: ParsableCommand {
         let terminal = isatty(STDIN_FILENO) == 1
         let colors = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let session = Session(shell: shell, colors: colors)
-        var status: Int32 = 0
-        if !eval.isEmpty { status = session.runEval(eval) }
-        for path in file where status == 0 { status = session.runFile(path) }
+        let status: Int32
         if interactive {
-            if terminal {
-                if !quiet { greet(connection) }
-                status = session.runInteractive(historyFile: HistoryFile(url: HistoryFile.defaultURL()))
-            } else {
-                status = session.runPiped()
-            }
+            if terminal && !quiet { greet(connection) }
+            status = session.runForPerson(rcFile: norc ? nil : RCFile.defaultURL(), terminal: terminal)
+        } else {
+            status = session.runScripts(eval: eval, files: file, json: json?.mode)
         }
         if let connection {
             connection.client.close()
@@ -78,11 +98,14 @@ struct Spsh: ParsableCommand {
             lines.append("Connecting to:\t\t\(connection.client.redactedURI)")
             lines.append("Using MongoDB:\t\t\((try? connection.client.serverVersion()) ?? "unknown")")
         }
-        lines.append("Using spsh:\t\t\(SpshVersion.current)")
+        lines.append("Using spsh:\t\t\(ShellVersion.current)")
         print(lines.joined(separator: "\n") + "\n")
     }
 }
 
-enum SpshVersion {
-    static let current = "0.1.0"
+/// `--json=canonical` or `--json=relaxed`.
+enum JSONMode: String, ExpressibleByArgument {
+    case canonical, relaxed
+
+    var mode: ExtendedJSONMode { self == .relaxed ? .relaxed : .canonical }
 }

@@ -164,8 +164,8 @@ struct CommandLineTests {
             result.stdout == """
                 OVERVIEW: A shell for MongoDB Atlas Stream Processing and MongoDB.
 
-                USAGE: spsh [<uri>] [--eval <code> ...] [--file <path> ...] [--nodb] [--quiet] \
-                [--server-selection-timeout-ms <server-selection-timeout-ms>]
+                USAGE: spsh [<uri>] [--eval <code> ...] [--file <path> ...] [--nodb] [--quiet] [--norc] \
+                [--json <mode>] [--server-selection-timeout-ms <server-selection-timeout-ms>]
 
                 ARGUMENTS:
                   <uri>                   MongoDB connection string, host:port/db, or a
@@ -178,6 +178,9 @@ struct CommandLineTests {
                   -f, --file <path>       Run a script file (may repeat).
                   --nodb                  Do not connect to a database.
                   --quiet                 Do not print the greeting.
+                  --norc                  Do not run ~/.spshrc.js at start.
+                  --json <mode>           Print the --eval result as Extended JSON:
+                                          --json[=canonical|relaxed].
                   --server-selection-timeout-ms <server-selection-timeout-ms>
                                           How long to wait for the server, in ms. (default:
                                           5000)

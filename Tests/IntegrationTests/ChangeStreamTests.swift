@@ -39,7 +39,7 @@ final class ChangeStreamTests {
 
     /// Runs `script` as `--eval` code; returns (exit status, stdout, stderr).
     func run(_ script: String) -> (Int32, String, String) {
-        let status = session.runEval([script])
+        let status = session.runEval([script]).status
         return (status, output.buffer, errors.buffer)
     }
 
@@ -143,7 +143,7 @@ final class ChangeStreamTests {
             flag.set()
         }
         background.start()
-        let status = session.runEval(["db.c.watch()"])
+        let status = session.runEval(["db.c.watch()"]).status
         #expect(status == 0)
         #expect(errors.buffer == "")
         #expect(output.buffer.hasPrefix("{\n  _id: {\n    _data: '"), "stdout: \(output.buffer)")

@@ -1,0 +1,19 @@
+import Interpreter
+
+/// The shell's own global functions that need no terminal: `load`, `sleep`, `EJSON`, `version`.
+/// (`print`, `printjson`, `console`, `quit`/`exit` and `isInteractive` write to or ask the session, so the
+/// REPL installs them.)
+enum ShellGlobals {
+    static func install(in shell: Shell) {
+        let interpreter = shell.interpreter
+        LoadGlobal.install(in: interpreter)
+        SleepGlobal.install(in: interpreter) { [weak shell] in shell?.clock ?? SystemClock() }
+        EJSONGlobal.install(in: interpreter)
+        interpreter.defineGlobal("version", .makeFunction(name: "version") { _ in .string(ShellVersion.current) })
+    }
+}
+
+/// The version of spsh, printed by `spsh --version`, the greeting and `version()`.
+package enum ShellVersion {
+    package static let current = "0.1.0"
+}
