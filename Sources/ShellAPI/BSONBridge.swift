@@ -8,14 +8,47 @@ import Interpreter
 /// `NumberLong()` and friends give their own value. From BSON: Int32 and Double become numbers (mongosh's
 /// `promoteValues`), datetimes become Dates, and the types JavaScript lacks stay wrapped in `BSONBox`.
 package enum BSONBridge {
-    /// A script value as BSON; throws for values BSON cannot hold (functions).
+    /// A script value as BSON; throws for values BSON cannot hold (functions, objects that contain
+    /// themselves, nesting deeper than `maxDepth`).
     package static func bson(from value: JSValue, path: String = "") throws -> BSONValue {
+        var ancestors: [ObjectIdentifier] = []
+        return try bson(from: value, path: path, ancestors: &ancestors)
+    }
+
+    /// How deep objects may nest in a value converted to BSON (the server accepts 100 levels; the limit here
+    /// keeps the recursive conversion far from the end of the stack).
+    package static let maxDepth = 200
+
+    /// A value that BSON cannot hold because of its shape: it contains itself, or nests too deep.
+    package enum StructureError: Error, Equatable, JSErrorConvertible {
+        case circular(path: String)
+        case tooDeep
+
+        package var jsErrorName: String {
+            switch self {
+            case .circular: "TypeError"
+            case .tooDeep: "RangeError"
+            }
+        }
+
+        package var jsErrorMessage: String {
+            switch self {
+            case .circular(let path): "Cannot convert circular structure to BSON\(BSONBridge.at(path))"
+            case .tooDeep:
+                "Cannot convert an object nested more than \(BSONBridge.maxDepth) levels deep to BSON"
+            }
+        }
+    }
+
+    private static func bson(from value: JSValue, path: String, ancestors: inout [ObjectIdentifier]) throws
+        -> BSONValue
+    {
         switch value {
         case .undefined, .null: return .null
         case .bool(let b): return .bool(b)
         case .string(let s): return .string(s)
         case .number(let d): return number(d)
-        case .object(let object): return try bson(from: object, path: path)
+        case .object(let object): return try bson(from: object, path: path, ancestors: &ancestors)
         }
     }
 
@@ -26,7 +59,8 @@ package enum BSONBridge {
         else {
             throw ShellError(.invalidArgument, "\(what) must be an object, found \(describeType(value))")
         }
-        return try document(from: object)
+        var ancestors: [ObjectIdentifier] = []
+        return try document(from: object, path: "", ancestors: &ancestors)
     }
 
     /// A number as Node's BSON serializer writes it: Int32 when integral and in range, else Double.
@@ -37,7 +71,9 @@ package enum BSONBridge {
         return .double(d)
     }
 
-    private static func bson(from object: JSObject, path: String) throws -> BSONValue {
+    private static func bson(from object: JSObject, path: String, ancestors: inout [ObjectIdentifier]) throws
+        -> BSONValue
+    {
         if let host = object.host {
             if let convertible = host as? BSONValueConvertible { return convertible.bsonValue }
             throw ShellError(.unsupportedBSONValue, "Cannot convert a \(host.className) to BSON\(at(path))")
@@ -52,22 +88,41 @@ package enum BSONBridge {
             throw ShellError(.unsupportedBSONValue, "Cannot convert a function to BSON\(at(path))")
         }
         if let elements = object.arrayElements {
-            return .array(try elements.enumerated().map { try bson(from: $0.element, path: "\(path)[\($0.offset)]") })
+            try enter(object, path: path, ancestors: &ancestors)
+            defer { ancestors.removeLast() }
+            var values: [BSONValue] = []
+            values.reserveCapacity(elements.count)
+            for (index, element) in elements.enumerated() {
+                values.append(try bson(from: element, path: "\(path)[\(index)]", ancestors: &ancestors))
+            }
+            return .array(values)
         }
-        return .document(try document(from: object, path: path))
+        return .document(try document(from: object, path: path, ancestors: &ancestors))
     }
 
-    private static func document(from object: JSObject, path: String = "") throws -> BSONDocument {
+    private static func document(from object: JSObject, path: String, ancestors: inout [ObjectIdentifier]) throws
+        -> BSONDocument
+    {
+        try enter(object, path: path, ancestors: &ancestors)
+        defer { ancestors.removeLast() }
         var doc = BSONDocument()
         for key in object.ownKeys {
             let value = object.get(key) ?? .undefined
             if case .object(let o) = value, o.isCallable { continue }  // methods are not data, as in js-bson
-            doc.append(key, try bson(from: value, path: path.isEmpty ? key : "\(path).\(key)"))
+            doc.append(key, try bson(from: value, path: path.isEmpty ? key : "\(path).\(key)", ancestors: &ancestors))
         }
         return doc
     }
 
-    private static func at(_ path: String) -> String { path.isEmpty ? "" : " at '\(path)'" }
+    /// Records `object` as being converted; throws when it is already (a cycle) or the nesting is too deep.
+    private static func enter(_ object: JSObject, path: String, ancestors: inout [ObjectIdentifier]) throws {
+        let id = ObjectIdentifier(object)
+        if ancestors.contains(id) { throw StructureError.circular(path: path) }
+        if ancestors.count >= maxDepth { throw StructureError.tooDeep }
+        ancestors.append(id)
+    }
+
+    static func at(_ path: String) -> String { path.isEmpty ? "" : " at '\(path)'" }
 
     /// A BSON value as a script value.
     package static func jsValue(from value: BSONValue) -> JSValue {

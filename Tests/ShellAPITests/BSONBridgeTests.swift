@@ -37,6 +37,28 @@ struct BSONBridgeTests {
         #expect(try bson(source) == expected)
     }
 
+    @Test(arguments: [
+        ("(() => { const a = { x: 1 }; a.self = a; return a })()", BSONBridge.StructureError.circular(path: "self")),
+        ("(() => { const a = [1]; a.push({ b: a }); return { list: a } })()", .circular(path: "list[1].b")),
+        (
+            "(() => { let o = {}; let c = o; for (let i = 0; i < 300; i++) { c.n = {}; c = c.n }; return o })()",
+            .tooDeep
+        ),
+    ])
+    func valuesThatContainThemselvesOrNestTooDeepAreErrors(source: String, expected: BSONBridge.StructureError) {
+        #expect(throws: expected) { try bson(source) }
+    }
+
+    @Test func theSameObjectTwiceIsNotACycle() throws {
+        #expect(
+            try bson("(() => { const s = { v: 1 }; return { a: s, b: s } })()")
+                == .document(
+                    BSONDocument([
+                        ("a", .document(BSONDocument([("v", .int32(1))]))),
+                        ("b", .document(BSONDocument([("v", .int32(1))]))),
+                    ])))
+    }
+
     @Test func objectKeysKeepOrder() throws {
         let value = try bson("{ b: 1, a: { $gt: 2 }, 'c d': [] }")
         #expect(

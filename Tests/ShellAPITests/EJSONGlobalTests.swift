@@ -91,7 +91,7 @@ struct EJSONGlobalTests {
         ("const a = {x: [1]}; a.x.push(a); EJSON.stringify(a)", "TypeError: Converting circular structure to EJSON"),
         (
             "let o = {}; for (let i = 0; i < 300; i++) o = {o}; EJSON.stringify(o)",
-            "RangeError: Object nested more than 200 levels deep cannot be converted to EJSON"
+            "RangeError: Cannot convert an object nested more than 200 levels deep to BSON"
         ),
     ])
     func valuesBSONCannotHoldAreErrorsNotCrashes(source: String, expected: String) throws {

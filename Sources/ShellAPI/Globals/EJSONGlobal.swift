@@ -69,9 +69,13 @@ package enum EJSONGlobal {
     /// `EJSON.serialize`: the value as plain objects in Extended JSON form (`{ $oid: '…' }`).
     static func serialize(_ value: JSValue, mode: ExtendedJSONMode, interpreter: Interpreter) throws -> JSValue {
         if case .undefined = value { return .undefined }
-        var path: [ObjectIdentifier] = []
-        try checkAcyclic(value, path: &path)
-        let text = ExtendedJSON.serialize(try BSONBridge.bson(from: value), mode: mode)
+        let bson: BSONValue
+        do {
+            bson = try BSONBridge.bson(from: value)
+        } catch BSONBridge.StructureError.circular {
+            throw JSError.typeError("Converting circular structure to EJSON")  // js-bson's wording
+        }
+        let text = ExtendedJSON.serialize(bson, mode: mode)
         return try interpreter.call(
             try jsonFunction("parse", interpreter), this: .undefined, arguments: [.string(text)])
     }
@@ -92,27 +96,6 @@ package enum EJSONGlobal {
     static func mode(_ options: JSValue) -> ExtendedJSONMode {
         guard case .object(let object) = options, case .bool(false)? = object.get("relaxed") else { return .relaxed }
         return .canonical
-    }
-
-    /// How deep objects may nest inside a value given to EJSON (BSON itself allows about 100 levels).
-    static let maxDepth = 200
-
-    /// Throws, as js-bson does, for a value that contains itself, and for nesting deeper than `maxDepth`,
-    /// before the recursive conversion to BSON could exhaust the stack.
-    private static func checkAcyclic(_ value: JSValue, path: inout [ObjectIdentifier]) throws {
-        guard case .object(let object) = value, object.host == nil, !object.isCallable else { return }
-        let id = ObjectIdentifier(object)
-        if path.contains(id) { throw JSError.typeError("Converting circular structure to EJSON") }
-        guard path.count < maxDepth else {
-            throw JSError.rangeError("Object nested more than \(maxDepth) levels deep cannot be converted to EJSON")
-        }
-        path.append(id)
-        defer { path.removeLast() }
-        if let elements = object.arrayElements {
-            for element in elements { try checkAcyclic(element, path: &path) }
-        } else {
-            for key in object.ownKeys { try checkAcyclic(object.get(key) ?? .undefined, path: &path) }
-        }
     }
 
     private static func isOptionsObject(_ value: JSValue) -> Bool {
