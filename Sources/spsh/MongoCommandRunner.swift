@@ -79,10 +79,14 @@ extension MongoChangeStream: ChangeStream {}
 extension MongoError: JSErrorConvertible {
     package var jsErrorName: String { name }
     package var jsErrorMessage: String { message }
-    /// `code` and `codeName`, so scripts can test `e.code === 11000` as with mongosh.
+    /// `code` and `codeName`, so scripts can test `e.code === 11000` as with mongosh; and, as the Node
+    /// driver's errors have them, the server's `writeErrors` and `writeConcernError` when the reply had them.
     package var jsErrorProperties: [(String, JSValue)] {
         var properties: [(String, JSValue)] = [("code", .number(Double(code)))]
         if let codeName { properties.append(("codeName", .string(codeName))) }
+        for key in ["writeErrors", "writeConcernError"] {
+            if let value = reply?[key] { properties.append((key, BSONBridge.jsValue(from: value))) }
+        }
         return properties
     }
 }

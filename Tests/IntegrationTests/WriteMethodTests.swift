@@ -218,6 +218,14 @@ final class WriteMethodTests {
         WriteCase(
             input: "try { db.c.insertOne({_id: 1}) } catch (e) { print(e.name, e.code, e.codeName) }",
             printed: "MongoServerError 11000 DuplicateKey", state: seeded),
+        WriteCase(
+            input: """
+                try { db.c.insertMany([{_id: 1}, {_id: 9}, {_id: 2}], {ordered: false}) } catch (e) {
+                  print(e.name, e.code, e.writeErrors.map((w) => `${w.index}:${w.code}`).join(' '))
+                }
+                """,
+            printed: "MongoBulkWriteError 11000 0:11000 2:11000",
+            state: seeded.dropLast() + #",{"_id":9}]"#),
     ]
 
     @Test(arguments: cases) func write(_ testCase: WriteCase) {
