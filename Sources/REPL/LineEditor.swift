@@ -91,7 +91,8 @@ package final class LineEditor {
             return UInt8(CC_REFRESH)
         }
         if candidates.count > 1 {
-            FileHandle.standardOutput.write(Data(("\n" + candidates.joined(separator: "  ") + "\n").utf8))
+            let listing = CompletionListing.lines(candidates, width: CompletionListing.terminalWidth())
+            FileHandle.standardOutput.write(Data(("\n" + listing.joined(separator: "\n") + "\n").utf8))
             return UInt8(CC_REDISPLAY)
         }
         return UInt8(CC_REFRESH)
