@@ -19,23 +19,14 @@ struct ChangeStreamCase: Sendable, CustomTestStringConvertible {
 /// its stream before writing, so the events are waiting when it reads.
 @Suite(.tags(.medium), .enabled(if: TestServers.mongoTestsEnabled, "SPSH_TEST_MONGODB_URI is not set"))
 final class ChangeStreamTests {
-    let database = "watch_\(UUID().uuidString.prefix(8).lowercased())"
-    let output = TextSink.capture()
-    let errors = TextSink.capture()
-    let shell: Shell
-    let session: Session
-    let runner: MongoCommandRunner
+    let server: ServerShell
+    var database: String { server.database }
+    var output: TextSink { server.output }
+    var errors: TextSink { server.errors }
+    var session: Session { server.session }
+    var shell: Shell { server.shell }
 
-    init() throws {
-        runner = try MongoCommandRunner.connect(uri: try TestServers.requireMongoURI(), serverSelectionTimeoutMS: 5000)
-        shell = Shell(interpreter: Interpreter(), connection: runner, databaseName: database)
-        session = Session(shell: shell, colors: false, output: output, errors: errors)
-    }
-
-    deinit {
-        _ = try? runner.runCommand(.init([("dropDatabase", .int32(1))]), database: database)
-        runner.client.close()
-    }
+    init() throws { server = try ServerShell(prefix: "watch") }
 
     /// Runs `script` as `--eval` code; returns (exit status, stdout, stderr).
     func run(_ script: String) -> (Int32, String, String) {

@@ -15,6 +15,7 @@ final class ServerShell {
     let database: String
     let output = TextSink.capture()
     let errors = TextSink.capture()
+    let shell: Shell
     let session: Session
     let runner: MongoCommandRunner
 
@@ -22,7 +23,7 @@ final class ServerShell {
     init(prefix: String) throws {
         database = "\(prefix)_\(UUID().uuidString.prefix(8).lowercased())"
         runner = try MongoCommandRunner.connect(uri: try TestServers.requireMongoURI(), serverSelectionTimeoutMS: 5000)
-        let shell = Shell(interpreter: Interpreter(), connection: runner, databaseName: database)
+        shell = Shell(interpreter: Interpreter(), connection: runner, databaseName: database)
         session = Session(shell: shell, colors: false, output: output, errors: errors)
     }
 

@@ -10,31 +10,14 @@ import Testing
 /// The shell against the real SecantusDB that scripts/test starts: what a user types, what they see.
 @Suite(.tags(.medium), .enabled(if: TestServers.mongoTestsEnabled, "SPSH_TEST_MONGODB_URI is not set"))
 final class ShellAgainstServerTests {
-    let database = "it_\(UUID().uuidString.prefix(8).lowercased())"
-    let output = TextSink.capture()
-    let errors = TextSink.capture()
-    let session: Session
-    let runner: MongoCommandRunner
+    let server: ServerShell
+    var database: String { server.database }
+    var shell: Shell { server.shell }
 
-    init() throws {
-        runner = try MongoCommandRunner.connect(uri: try TestServers.requireMongoURI(), serverSelectionTimeoutMS: 5000)
-        let shell = Shell(interpreter: Interpreter(), connection: runner, databaseName: database)
-        session = Session(shell: shell, colors: false, output: output, errors: errors)
-    }
-
-    deinit {
-        _ = try? runner.runCommand(.init([("dropDatabase", .int32(1))]), database: database)
-        runner.client.close()
-    }
+    init() throws { server = try ServerShell(prefix: "it") }
 
     /// Feeds lines as if piped to stdin; returns (stdout, stderr) of just these lines.
-    func type(_ lines: String) -> (String, String) {
-        let outBefore = output.buffer.count
-        let errBefore = errors.buffer.count
-        var remaining = lines.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
-        _ = session.runPiped { remaining.popFirst() }
-        return (String(output.buffer.dropFirst(outBefore)), String(errors.buffer.dropFirst(errBefore)))
-    }
+    func type(_ lines: String) -> (String, String) { server.type(lines) }
 
     @Test func seedQueryPrintsTheInsertedDocument() throws {
         let (inserted, insertErrors) = type(

@@ -28,11 +28,9 @@ struct FailingWriteCase: Sendable, CustomTestStringConvertible {
 /// from the same three documents in its own database.
 @Suite(.tags(.medium), .enabled(if: TestServers.mongoTestsEnabled, "SPSH_TEST_MONGODB_URI is not set"))
 final class WriteMethodTests {
-    let database = "writes_\(UUID().uuidString.prefix(8).lowercased())"
-    let output = TextSink.capture()
-    let errors = TextSink.capture()
-    let session: Session
-    let runner: MongoCommandRunner
+    let server: ServerShell
+    var database: String { server.database }
+    var errors: TextSink { server.errors }
 
     static let seed = """
         db.c.insertMany([{_id: 1, a: 1, s: 'A', tags: ['x', 'y']}, {_id: 2, a: 2, s: 'a'}, {_id: 3, a: 3, s: 'b'}])
@@ -41,26 +39,13 @@ final class WriteMethodTests {
         #"[{"_id":1,"a":1,"s":"A","tags":["x","y"]},{"_id":2,"a":2,"s":"a"},{"_id":3,"a":3,"s":"b"}]"#
 
     init() throws {
-        runner = try MongoCommandRunner.connect(uri: try TestServers.requireMongoURI(), serverSelectionTimeoutMS: 5000)
-        let shell = Shell(interpreter: Interpreter(), connection: runner, databaseName: database)
-        session = Session(shell: shell, colors: false, output: output, errors: errors)
+        server = try ServerShell(prefix: "writes")
         let (_, seedErrors) = type(Self.seed)
         if !seedErrors.isEmpty { throw ShellError(.invalidArgument, "seeding failed: \(seedErrors)") }
     }
 
-    deinit {
-        _ = try? runner.runCommand(.init([("dropDatabase", .int32(1))]), database: database)
-        runner.client.close()
-    }
-
     /// Feeds lines as if piped to stdin; returns (stdout, stderr) of just these lines.
-    func type(_ lines: String) -> (String, String) {
-        let outBefore = output.buffer.count
-        let errBefore = errors.buffer.count
-        var remaining = lines.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
-        _ = session.runPiped { remaining.popFirst() }
-        return (String(output.buffer.dropFirst(outBefore)), String(errors.buffer.dropFirst(errBefore)))
-    }
+    func type(_ lines: String) -> (String, String) { server.type(lines) }
 
     /// The collection's documents, sorted by `_id`, as JSON.
     func state() -> String {
