@@ -66,6 +66,14 @@ package final class TerminalSession {
         }
     }
 
+    /// Types `keys`, then waits until what the program prints after them contains `text`; returns that output.
+    @discardableResult
+    package func send(_ keys: String, thenWaitFor text: String, timeout: Double = 10) throws -> String {
+        let mark = output.count
+        type(keys)
+        return try waitFor(text, after: mark, timeout: timeout)
+    }
+
     /// The exit status once the program ends (within `timeout` seconds), or nil.
     package func waitForExit(timeout: Double = 10) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)

@@ -23,17 +23,14 @@ final class InteractiveScriptTests {
 
     @Test func ctrlCStopsALongSleepAndTheShellCarriesOn() throws {
         let session = try start()
-        var mark = session.output.count
-        session.type("print('before'); sleep(100000); print('after')\r")
-        try session.waitFor("before\r\n", after: mark)
+        let mark = session.output.count
+        try session.send("print('before'); sleep(100000); print('after')\r", thenWaitFor: "before\r\n")
         let pressed = Date()
         session.type("\u{3}")
         try session.waitFor("Error: execution was interrupted", after: mark)
         #expect(Date().timeIntervalSince(pressed) < 5)
         #expect(!session.output.dropFirst(mark).contains("\r\nafter\r\n"))
-        mark = session.output.count
-        session.type("'alive'\r")
-        try session.waitFor("alive\r\n", after: mark)
+        try session.send("'alive'\r", thenWaitFor: "alive\r\n")
         session.type("exit\r")
         #expect(session.waitForExit() == 0)
     }
@@ -42,14 +39,12 @@ final class InteractiveScriptTests {
         let spin = home.appendingPathComponent("spin.js")
         try "function spin() {\n  while (true) {}\n}\nspin()\n".write(to: spin, atomically: true, encoding: .utf8)
         let session = try start()
-        var mark = session.output.count
+        let mark = session.output.count
         session.type("load('\(spin.path)')\r")
         usleep(300_000)
         session.type("\u{3}")
         try session.waitFor("Error: execution was interrupted", after: mark)
-        mark = session.output.count
-        session.type("1 + 1\r")
-        try session.waitFor("2\r\n", after: mark)
+        try session.send("1 + 1\r", thenWaitFor: "2\r\n")
         session.type("exit\r")
         #expect(session.waitForExit() == 0)
     }
@@ -82,12 +77,8 @@ final class InteractiveScriptTests {
         try "function spread(bid, ask) {\n  return ask.price - bid.price\n}\n".write(
             to: helpers, atomically: true, encoding: .utf8)
         let session = try start()
-        var mark = session.output.count
-        session.type("load('\(helpers.path)')\r")
-        try session.waitFor("true\r\n", after: mark)
-        mark = session.output.count
-        session.type("spread({price: 1})\r")
-        let seen = try session.waitFor("^", after: mark)
+        try session.send("load('\(helpers.path)')\r", thenWaitFor: "true\r\n")
+        let seen = try session.send("spread({price: 1})\r", thenWaitFor: "^")
         #expect(
             seen.contains(
                 "TypeError: Cannot read properties of undefined (reading 'price')\r\n    at \(helpers.path):2:3\r\n"

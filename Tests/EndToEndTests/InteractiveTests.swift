@@ -17,12 +17,9 @@ final class InteractiveTests {
 
     @Test func evaluatesAndContinuesIncompleteInput() throws {
         let session = try start()
-        var mark = session.output.count
-        session.type("40 + 2\r")
-        try session.waitFor("42", after: mark)
-        mark = session.output.count
-        session.type("let x = {\r")
-        try session.waitFor("... ", after: mark)
+        try session.send("40 + 2\r", thenWaitFor: "42")
+        let mark = session.output.count
+        try session.send("let x = {\r", thenWaitFor: "... ")
         session.type("  a: [1, 2]\r")
         session.type("}\r")
         session.type("x\r")
@@ -33,35 +30,24 @@ final class InteractiveTests {
 
     @Test func ctrlCClearsTheLineAndStopsARunningScript() throws {
         let session = try start()
-        var mark = session.output.count
-        session.type("this is not finished")
-        try session.waitFor("finished", after: mark)
-        mark = session.output.count
-        session.type("\u{3}")
-        try session.waitFor("\r\n> ", after: mark)  // a fresh prompt, as a person would wait for
-        session.type("'after'\r")
-        try session.waitFor("after\r\n", after: mark)
-        mark = session.output.count
+        try session.send("this is not finished", thenWaitFor: "finished")
+        try session.send("\u{3}", thenWaitFor: "\r\n> ")  // a fresh prompt, as a person would wait for
+        try session.send("'after'\r", thenWaitFor: "after\r\n")
+        let mark = session.output.count
         session.type("while (true) {}\r")
         usleep(300_000)
         session.type("\u{3}")
         try session.waitFor("Error: execution was interrupted", after: mark)
-        mark = session.output.count
-        session.type("'alive'\r")
-        try session.waitFor("alive\r\n", after: mark)
+        try session.send("'alive'\r", thenWaitFor: "alive\r\n")
         session.type("exit\r")
         #expect(session.waitForExit() == 0)
     }
 
     @Test func historyIsRecalledAndSavedPrivately() throws {
         let session = try start()
-        var mark = session.output.count
-        session.type("6 * 7\r")
-        try session.waitFor("42", after: mark)
-        session.type("let y = [\r1]\r")
-        mark = session.output.count
-        session.type("\u{1b}[A\u{1b}[A\r")  // Up twice: back to 6 * 7
-        try session.waitFor("42", after: mark)
+        try session.send("6 * 7\r", thenWaitFor: "42")
+        try session.send("let y = [\r1]\r", thenWaitFor: "1]\r\n> ")
+        try session.send("\u{1b}[A\u{1b}[A\r", thenWaitFor: "42")  // Up twice: back to 6 * 7
         session.type("quit\r")
         #expect(session.waitForExit() == 0)
         let file = home.appendingPathComponent("history")

@@ -30,7 +30,6 @@ struct FailingWriteCase: Sendable, CustomTestStringConvertible {
 final class WriteMethodTests {
     let server: ServerShell
     var database: String { server.database }
-    var errors: TextSink { server.errors }
 
     static let seed = """
         db.c.insertMany([{_id: 1, a: 1, s: 'A', tags: ['x', 'y']}, {_id: 2, a: 2, s: 'a'}, {_id: 3, a: 3, s: 'b'}])
