@@ -14,7 +14,8 @@ extension Interpreter {
         try tick()
         if let script = function.scriptFunction {
             if function.classInfo != nil {
-                throw JSError.typeError("Class constructor \(script.node.name) cannot be invoked without 'new'")
+                let name = function.get("name")?.toDisplayString() ?? script.node.name
+                throw JSError.typeError("Class constructor \(name) cannot be invoked without 'new'")
             }
             return try callScript(script, this: this, arguments: arguments, function: function)
         }
@@ -100,6 +101,7 @@ extension Interpreter {
         }
         try tick()
         if let native = function.nativeFunction {
+            guard native.isConstructor else { throw JSError.typeError("\(description) is not a constructor") }
             do {
                 return try native.body(
                     NativeCall(this: .undefined, arguments: arguments, isConstruct: true, interpreter: self))
@@ -147,8 +149,12 @@ extension Interpreter {
             try bind(target, actual, kind: kind, scope)
         case .object(let properties, let rest, _):
             guard !value.isNullish else {
-                throw JSError.typeError(
-                    "Cannot destructure '\(value.toDisplayString())' as it is \(value.toDisplayString()).")
+                let shown = value.toDisplayString()
+                if let first = properties.first?.key.staticName {
+                    throw JSError.typeError(
+                        "Cannot destructure property '\(first)' of '\(shown)' as it is \(shown).")
+                }
+                throw JSError.typeError("Cannot destructure '\(shown)' as it is \(shown).")
             }
             var used: Set<String> = []
             for property in properties {

@@ -29,7 +29,7 @@ extension Interpreter {
         case .forOf(let binding, let iterableExpression, let body, let range):
             currentRange = range
             let iterable = try evaluate(iterableExpression, scope)
-            return try executeForOf(iterable, binding, body, scope, labels)
+            return try executeForOf(iterable, binding, body, scope, labels, source: describe(iterableExpression))
         case .while(let test, let body, let range):
             return try executeWhile(test, body, range, scope, labels)
         case .doWhile(let body, let test, let range):
@@ -235,7 +235,8 @@ extension Interpreter {
 
     @inline(never)
     func executeForOf(
-        _ iterable: JSValue, _ binding: ForBinding, _ body: Statement, _ scope: Scope, _ labels: [String]
+        _ iterable: JSValue, _ binding: ForBinding, _ body: Statement, _ scope: Scope, _ labels: [String],
+        source: String
     ) throws -> Completion {
         var iterationScope: Scope?
         if case .object(let object) = iterable, object.kind == .array {
@@ -248,7 +249,7 @@ extension Interpreter {
             }
             return .normal
         }
-        let next = try makeIterator(iterable)
+        let next = try makeIterator(iterable, source: source)
         while let value = try next() {
             try tick()
             let completion = try runIteration(value, binding, body, scope, &iterationScope)

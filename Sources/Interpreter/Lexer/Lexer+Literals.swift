@@ -200,6 +200,13 @@ extension Lexer {
 
     /// The tokens of one `${…}` substitution, up to its closing brace, followed by an `.eof` token.
     mutating func scanSubstitution(templateStart: SourceLocation) throws(SyntaxError) -> [Token] {
+        templateDepth += 1
+        defer { templateDepth -= 1 }
+        guard templateDepth <= Parser.nestingLimit else {
+            throw SyntaxError(
+                kind: .nestingTooDeep, message: "Nesting too deep: more than \(Parser.nestingLimit) levels",
+                range: SourceRange(start: templateStart, end: location))
+        }
         var tokens: [Token] = []
         var depth = 0
         isRegexAllowed = true

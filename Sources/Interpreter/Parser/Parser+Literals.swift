@@ -134,6 +134,7 @@ extension Parser {
 
     mutating func parseObjectProperty() throws(SyntaxError) -> ObjectProperty {
         if eat("...") { return .spread(try parseAssignment()) }
+        if check("*") { throw error("Generator functions are not supported", at: current, kind: .invalidStatement) }
         let keyToken = current
         // `async f() {}` (functions run synchronously), `get x() {}`, `set x(v) {}`.
         if case .identifier(let prefix) = current.kind, ["async", "get", "set"].contains(prefix) {
@@ -190,7 +191,9 @@ extension Parser {
     /// `function name?(params) { body }`, at the `function` keyword.
     mutating func parseFunction(isDeclaration: Bool) throws(SyntaxError) -> FunctionNode {
         let start = advance().range
-        _ = eat("*")
+        if check("*") {
+            throw error("Generator functions are not supported", at: current, kind: .invalidStatement)
+        }
         var name = ""
         if case .identifier(let identifier) = current.kind {
             name = identifier
@@ -247,7 +250,7 @@ extension Parser {
         if isArrow && !check("{") {
             body = .expression(try parseAssignment())
         } else {
-            body = .block(try parseBlock())
+            body = .block(try parseBlock(outerNames: (parameters + (rest.map { [$0] } ?? [])).flatMap(\.boundNames)))
         }
         let context = functionContexts.removeLast()
         if isArrow && context.usesArguments {

@@ -87,7 +87,8 @@ extension Parser {
         }
     }
 
-    mutating func parseBlock() throws(SyntaxError) -> Block {
+    /// `{ statements }`; `outerNames` are the parameters a `let` in this block may not redeclare.
+    mutating func parseBlock(outerNames: [String] = []) throws(SyntaxError) -> Block {
         let open = try expect("{", "to open a block")
         var statements: [Statement] = []
         while !check("}") {
@@ -97,6 +98,7 @@ extension Parser {
             try assertProgress(since: before)
         }
         _ = advance()
+        try checkDeclarations(statements, outerNames: outerNames)
         return Block(
             statements: statements, needsScope: Self.needsScope(statements),
             range: open.range.extended(to: previousRange))
@@ -252,7 +254,8 @@ extension Parser {
                 parameter = try parseBindingTarget()
                 try expect(")", "after catch parameter")
             }
-            handler = CatchClause(parameter: parameter, body: try parseBlock())
+            handler = CatchClause(
+                parameter: parameter, body: try parseBlock(outerNames: parameter?.boundNames ?? []))
         }
         if eatKeyword("finally") { finalizer = try parseBlock() }
         guard handler != nil || finalizer != nil else {
@@ -297,6 +300,7 @@ extension Parser {
             cases.append(SwitchCase(test: test, body: body))
             try assertProgress(since: before)
         }
+        try checkDeclarations(cases.flatMap(\.body))
         return .switch(discriminant, cases, start.extended(to: previousRange))
     }
 }

@@ -52,6 +52,7 @@ package struct Parser {
             statements.append(try parseStatement())
             try assertProgress(since: before)
         }
+        try checkDeclarations(statements)
         let varNames = functionContexts[0].varNames
         return Program(statements: statements, varNames: varNames, range: start.extended(to: current.range))
     }

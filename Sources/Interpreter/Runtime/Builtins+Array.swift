@@ -201,12 +201,18 @@ extension Interpreter {
     func join(_ array: JSObject, separator: String) throws -> String {
         var parts: [String] = []
         parts.reserveCapacity(array.elements.count)
+        var size = separator.utf8.count * max(array.elements.count - 1, 0)
         for element in array.elements {
             switch element {
             case .undefined, .null: parts.append("")
             case .object(let object) where object === array: parts.append("")
             default: parts.append(try toString(element))
             }
+            size += parts[parts.count - 1].utf8.count
+        }
+        if size > StringLimits.maxLength {
+            let separators = separator.utf16.count * max(array.elements.count - 1, 0)
+            try StringLimits.check(length: parts.reduce(separators) { $0 + $1.utf16.count })
         }
         return parts.joined(separator: separator)
     }
@@ -308,6 +314,18 @@ extension Interpreter {
                 }
             }
             return .undefined
+        }
+        defineMethod(prototype, "findLastIndex", 1) { call in
+            let array = try Self.thisArray(call, "findLastIndex")
+            let function = try Self.callback(call, 0)
+            for index in array.elements.indices.reversed() {
+                if try call.interpreter.call(
+                    function, this: call.argument(1), arguments: [array.elements[index], .number(index), call.this]
+                ).isTruthy {
+                    return .number(index)
+                }
+            }
+            return .number(-1)
         }
         defineMethod(prototype, "some", 1) { call in
             var found = false

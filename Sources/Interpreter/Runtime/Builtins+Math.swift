@@ -106,14 +106,12 @@ extension Interpreter {
                 return .bool(predicate(number))
             }
         }
-        if let parseFloat = global("parseFloat") { constructor.set("parseFloat", parseFloat, enumerable: false) }
-        if let parseInt = global("parseInt") { constructor.set("parseInt", parseInt, enumerable: false) }
         defineMethod(prototype, "valueOf") { call in .number(try Self.thisNumber(call, "valueOf")) }
         defineMethod(prototype, "toString", 1) { call in
             let number = try Self.thisNumber(call, "toString")
             let radix = call.argument(0).isUndefined ? 10 : (try call.interpreter.toClampedInt(call.argument(0)))
             guard (2...36).contains(radix) else {
-                throw JSError.rangeError("toString() radix must be between 2 and 36")
+                throw JSError.rangeError("toString() radix argument must be between 2 and 36")
             }
             return .string(Self.format(number, radix: radix))
         }

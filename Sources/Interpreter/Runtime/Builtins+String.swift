@@ -143,10 +143,11 @@ extension Interpreter {
         for (name, atStart) in [("padStart", true), ("padEnd", false)] {
             defineMethod(prototype, name, 2) { call in
                 let units = Self.units(try Self.thisString(call))
-                let target = min(try call.interpreter.toClampedInt(call.argument(0)), 100_000_000)
+                let target = try call.interpreter.toClampedInt(call.argument(0))
                 let filler = Self.units(
                     call.argument(1).isUndefined ? " " : try call.interpreter.toString(call.argument(1)))
                 guard target > units.count, !filler.isEmpty else { return .string(Self.string(units)) }
+                try StringLimits.check(length: target)
                 var padding: [UInt16] = []
                 while padding.count < target - units.count { padding.append(contentsOf: filler) }
                 padding.removeLast(padding.count - (target - units.count))
@@ -156,14 +157,19 @@ extension Interpreter {
         defineMethod(prototype, "repeat", 1) { call in
             let string = try Self.thisString(call)
             let count = try call.interpreter.toInteger(call.argument(0))
-            guard count >= 0, count.isFinite, Double(string.utf16.count) * count < 1e9 else {
+            guard count >= 0, count.isFinite else {
                 throw JSError.rangeError("Invalid count value: \(JSNumber.format(count))")
+            }
+            guard Double(string.utf16.count) * count <= Double(StringLimits.maxLength) else {
+                throw JSError.rangeError("Invalid string length")
             }
             return .string(String(repeating: string, count: Int(count)))
         }
         defineMethod(prototype, "concat", 1) { call in
             var string = try Self.thisString(call)
-            for argument in call.arguments { string += try call.interpreter.toString(argument) }
+            for argument in call.arguments {
+                string = try StringLimits.concatenate(string, try call.interpreter.toString(argument))
+            }
             return .string(string)
         }
         defineMethod(prototype, "localeCompare", 1) { call in

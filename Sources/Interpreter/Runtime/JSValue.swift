@@ -99,11 +99,16 @@ package final class NativeFunction {
     package let length: Int
     /// The implementation.
     package let body: (NativeCall) throws -> JSValue
+    /// Whether `new` may call it; false for built-in methods such as `Math.max` (`new Math.max()` is a TypeError).
+    package let isConstructor: Bool
 
     /// Creates a native function.
-    package init(name: String, length: Int, body: @escaping (NativeCall) throws -> JSValue) {
+    package init(
+        name: String, length: Int, isConstructor: Bool = true, body: @escaping (NativeCall) throws -> JSValue
+    ) {
         self.name = name
         self.length = length
+        self.isConstructor = isConstructor
         self.body = body
     }
 }
