@@ -52,10 +52,22 @@ extension Interpreter {
             currentFileName = savedFile
             currentRange = savedRange
         }
-        let node = script.node
-        currentFileName = node.fileName
-        let scope = Scope(parent: script.scope, thisValue: node.isArrow ? nil : this)
-        if !node.isArrow { scope.function = function }
+        currentFileName = script.node.fileName
+        // Held only here (see `releaseScope`), so a call's scope and its own functions are freed when it ends.
+        var scope: Scope? = Scope(parent: script.scope, thisValue: script.node.isArrow ? nil : this)
+        if !script.node.isArrow { scope?.function = function }
+        let result = Result { () throws -> JSValue in
+            guard let scope else { return .undefined }
+            return try runBody(script.node, arguments: arguments, isConstructing: isConstructing, scope: scope)
+        }
+        releaseScope(&scope)
+        return try result.get()
+    }
+
+    /// Binds the arguments and runs the body of a call in its new `scope`.
+    private func runBody(_ node: FunctionNode, arguments: [JSValue], isConstructing: Bool, scope: Scope) throws
+        -> JSValue
+    {
         do {
             try bindParameters(node, arguments, scope)
             switch node.body {

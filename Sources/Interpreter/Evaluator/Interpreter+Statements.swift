@@ -112,10 +112,18 @@ extension Interpreter {
     }
 
     /// Runs a block's statements in a new scope when it declares block-scoped names.
+    ///
+    /// The new scope is held only in `inner` so that `releaseScope` can free it with its own functions afterwards.
     func executeBlock(_ block: Block, _ scope: Scope) throws -> Completion {
-        let inner = block.needsScope ? Scope(parent: scope) : scope
-        if block.needsScope { try hoistFunctions(block.statements, into: inner) }
-        return try executeStatements(block.statements, inner)
+        guard block.needsScope else { return try executeStatements(block.statements, scope) }
+        var inner: Scope? = Scope(parent: scope)
+        let completion = Result { () throws -> Completion in
+            guard let inner else { return .normal }
+            try hoistFunctions(block.statements, into: inner)
+            return try executeStatements(block.statements, inner)
+        }
+        releaseScope(&inner)
+        return try completion.get()
     }
 
     func executeStatements(_ statements: [Statement], _ scope: Scope) throws -> Completion {

@@ -18,6 +18,8 @@ package final class Interpreter {
 
     let realm: Realm
     let globalScope: Scope
+    /// The empty scope functions point at while `releaseScope` checks whether their own scope is garbage.
+    let detachedScope = Scope(parent: nil)
     var steps = 0
     var callDepth = 0
     var evaluationDepth = 0
@@ -35,6 +37,12 @@ package final class Interpreter {
         realm = Realm()
         globalScope = Scope(parent: nil, thisValue: .undefined)
         installBuiltins()
+    }
+
+    /// Empties the global scope, so global functions that refer to it (`const g = () => g`) are freed with the
+    /// interpreter instead of keeping each other alive.
+    deinit {
+        globalScope.bindings.removeAll()
     }
 
     /// Defines or replaces a global variable.

@@ -116,8 +116,9 @@ package final class NativeFunction {
 /// A function written in script: its node and the scope it closes over.
 final class ScriptFunction {
     let node: FunctionNode
-    /// The scope the function closes over (arrow functions find `this` through it).
-    let scope: Scope
+    /// The scope the function closes over (arrow functions find `this` through it). Replaced by an empty scope
+    /// only when the function and its scope are being freed together (see `Interpreter.releaseScope`).
+    var scope: Scope
     /// For class methods and constructors: the object whose prototype `super.name` reads.
     var homeObject: JSObject?
 
