@@ -110,32 +110,38 @@ extension Interpreter {
                 throw JSError.typeError("RegExp.prototype.test called on incompatible receiver")
             }
             let string = try call.interpreter.toString(call.argument(0))
-            let range = NSRange(location: 0, length: string.utf16.count)
-            return .bool(try Self.compiled(regex).firstMatch(in: string, range: range) != nil)
+            return .bool(try call.interpreter.firstMatch(regex, in: string) != nil)
         }
         defineMethod(prototype, "exec", 1) { call in
             guard case .object(let regex) = call.this, regex.kind == .regexp else {
                 throw JSError.typeError("RegExp.prototype.exec called on incompatible receiver")
             }
             let string = try call.interpreter.toString(call.argument(0))
-            let length = string.utf16.count
-            let isGlobal = regex.regexFlags.contains("g") || regex.regexFlags.contains("y")
-            let start = isGlobal ? (try call.interpreter.toClampedInt(regex.get("lastIndex") ?? .number(0))) : 0
-            guard start <= length else {
-                regex.set("lastIndex", .number(0), enumerable: false)
-                return .null
-            }
-            let match = try Self.compiled(regex).firstMatch(
-                in: string, range: NSRange(location: start, length: length - start))
-            if isGlobal {
-                let next = match.map { $0.range.location + max($0.range.length, 1) } ?? 0
-                regex.set("lastIndex", .number(next), enumerable: false)
-            }
+            let match = try call.interpreter.firstMatch(regex, in: string)
             return call.interpreter.execResult(match, in: string, regex: regex)
         }
         defineMethod(prototype, "toString") { call in
             guard case .object(let regex) = call.this, regex.kind == .regexp else { return .string("/(?:)/") }
             return .string("/\(regex.regexSource)/\(regex.regexFlags)")
         }
+    }
+
+    /// The next match for `exec` and `test`: from `lastIndex` for global and sticky expressions, which then advance
+    /// `lastIndex` past the match (by at least one, so loops over empty matches end) or reset it to 0.
+    func firstMatch(_ regex: JSObject, in string: String) throws -> NSTextCheckingResult? {
+        let length = string.utf16.count
+        let isGlobal = regex.regexFlags.contains("g") || regex.regexFlags.contains("y")
+        let start = isGlobal ? (try toClampedInt(regex.get("lastIndex") ?? .number(0))) : 0
+        guard start >= 0, start <= length else {
+            regex.set("lastIndex", .number(0), enumerable: false)
+            return nil
+        }
+        let match = try Self.compiled(regex).firstMatch(
+            in: string, range: NSRange(location: start, length: length - start))
+        if isGlobal {
+            let next = match.map { $0.range.location + max($0.range.length, 1) } ?? 0
+            regex.set("lastIndex", .number(next), enumerable: false)
+        }
+        return match
     }
 }
