@@ -36,9 +36,15 @@ extension Interpreter {
             let source = call.argument(0)
             var items: [JSValue]
             if case .object(let object) = source, object.kind != .array, object.host == nil {
-                let length = Int(
-                    max(0, min(try interpreter.toInteger(try interpreter.getProperty(object, "length")), 1e7)))
-                items = try (0..<length).map { try interpreter.getProperty(object, String($0)) }
+                let requested = max(0, try interpreter.toInteger(try interpreter.getProperty(object, "length")))
+                // Arrays are dense: refuse lengths that could not be allocated, as `new Array(n)` does.
+                guard requested <= Double(JSObject.maximumArrayGap) else {
+                    throw JSError.rangeError("Invalid array length")
+                }
+                items = try (0..<Int(requested)).map {
+                    try interpreter.tick()
+                    return try interpreter.getProperty(object, String($0))
+                }
             } else {
                 items = try interpreter.iterateToArray(source)
             }

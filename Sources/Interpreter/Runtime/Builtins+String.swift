@@ -148,9 +148,11 @@ extension Interpreter {
                     call.argument(1).isUndefined ? " " : try call.interpreter.toString(call.argument(1)))
                 guard target > units.count, !filler.isEmpty else { return .string(Self.string(units)) }
                 try StringLimits.check(length: target)
-                var padding: [UInt16] = []
-                while padding.count < target - units.count { padding.append(contentsOf: filler) }
-                padding.removeLast(padding.count - (target - units.count))
+                let missing = target - units.count
+                var padding = filler
+                padding.reserveCapacity(missing + filler.count)
+                while padding.count < missing { padding.append(contentsOf: padding) }  // doubling: few copies
+                padding.removeLast(padding.count - missing)
                 return .string(Self.string(atStart ? padding + units : units + padding))
             }
         }
