@@ -218,8 +218,10 @@ extension Interpreter {
         defineMethod(prototype, "search", 1) { call in
             let string = try Self.thisString(call)
             let regex = try call.interpreter.regExp(from: call.argument(0))
-            let match = try Self.compiled(regex).firstMatch(
-                in: string, range: NSRange(location: 0, length: string.utf16.count))
+            let match = try call.interpreter.matches(
+                of: try Self.compiled(regex), in: string, range: NSRange(location: 0, length: string.utf16.count),
+                firstOnly: true
+            ).first
             return .number(match.map { $0.range.location } ?? -1)
         }
     }
@@ -231,7 +233,7 @@ extension Interpreter {
             let units = Self.units(string)
             var parts: [String] = []
             var last = 0
-            for match in expression.matches(in: string, range: NSRange(location: 0, length: units.count)) {
+            for match in try matches(of: expression, in: string, range: NSRange(location: 0, length: units.count)) {
                 if match.range.length == 0 && (match.range.location == 0 || match.range.location >= units.count) {
                     continue
                 }
@@ -267,7 +269,9 @@ extension Interpreter {
         var matches: [[Range<Int>?]] = []
         if case .object(let regex) = pattern, regex.kind == .regexp {
             let expression = try Self.compiled(regex)
-            let found = expression.matches(in: string, range: NSRange(location: 0, length: units.count))
+            let found = try self.matches(
+                of: expression, in: string, range: NSRange(location: 0, length: units.count),
+                firstOnly: !regex.regexFlags.contains("g"))
             let global = regex.regexFlags.contains("g")
             for match in global ? found : Array(found.prefix(1)) {
                 matches.append(
