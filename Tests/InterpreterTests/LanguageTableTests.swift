@@ -166,6 +166,11 @@ struct LanguageTableTests {
             "8"
         ),
         ("class A { hi() { return 'A' } } class B extends A { hi() { return super.hi() + 'B' } } new B().hi()", "'AB'"),
+        // Number literals, with separators.
+        (
+            "[1_000_000, 0b1010_1010, 0o7_7, 0xff_ff, 1_0.5_0, 1e1_0, .5, 5., 1.5e-3]",
+            "[1000000,170,63,65535,10.5,10000000000,0.5,5,0.0015]"
+        ),
         // globalThis.
         ("globalThis.Math === Math", "true"),
         ("var g1 = 1; globalThis.g1", "1"),
