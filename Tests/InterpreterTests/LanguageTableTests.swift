@@ -190,9 +190,35 @@ struct LanguageTableTests {
         ("const f = async () => 7; await f()", "7"),
         ("async function g(v) { return await v } await g('s')", "'s'"),
         ("const o = { async m() { return 3 } }; await o.m()", "3"),
+        // Promises settle synchronously, so awaiting them gives their value.
+        ("await Promise.resolve(3)", "3"),
+        ("await Promise.all([1, Promise.resolve(2), new Promise(r => r(3))])", "[1,2,3]"),
+        (
+            "(await Promise.allSettled([1, Promise.reject(new Error('x'))])).map(r => r.status)",
+            "[\"fulfilled\",\"rejected\"]"
+        ),
+        ("await Promise.race([Promise.resolve('a'), 'b'])", "'a'"),
+        ("await Promise.any([Promise.reject(1), Promise.resolve(2)])", "2"),
+        (
+            "await Promise.resolve(1).then(x => x + 1).then(x => { throw new Error('e' + x) }).catch(e => e.message)",
+            "'e2'"
+        ),
+        ("await Promise.reject(5).finally(() => 1).catch(x => x + 1)", "6"),
+        ("try { await Promise.reject(new TypeError('no')) } catch (e) { `${e.name}:${e.message}` }", "'TypeError:no'"),
+        ("await new Promise(() => { throw new Error('inside') }).catch(e => 'caught ' + e.message)", "'caught inside'"),
+        ("await Promise.resolve({ then(resolve) { resolve(42) } })", "42"),
+        (
+            "let later; const p = new Promise(r => { later = r }); const q = p.then(v => v * 2); later(21); await q",
+            "42"
+        ),
+        ("await new Promise(() => {})", "Error: await on a promise that never settled"),
     ])
     func awaitOnAValueIsTheValue(source: String, expected: String) throws {
-        #expect(try run(source) == expected)
+        if expected.hasPrefix("Error:") {
+            #expect(runError(source).hasPrefix(expected))
+        } else {
+            #expect(try run(source) == expected)
+        }
     }
 
     /// mongosh lets users re-run `let x = …` at the prompt; each input is a separate program.

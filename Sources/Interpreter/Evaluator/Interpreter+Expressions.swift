@@ -57,7 +57,7 @@ extension Interpreter {
         case .new(let calleeExpression, let arguments, let range):
             return try evaluateNew(calleeExpression, arguments, range, scope)
         case .await(let inner, _):
-            return try evaluate(inner, scope)
+            return try awaitValue(try evaluate(inner, scope))
         case .classExpression(let node, _):
             return .object(try makeClass(node, scope))
         case .superCall(let arguments, let range):

@@ -17,6 +17,7 @@ extension Interpreter {
         installDate()
         installRegExp()
         installCollections()
+        installPromise()
         installGlobalFunctions()
     }
 
