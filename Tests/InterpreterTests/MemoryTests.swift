@@ -84,6 +84,22 @@ struct MemoryTests {
                 == "0,1000,2000,3000,4000,5000,6000,7000,8000,9000")
     }
 
+    /// Freeing an object frees what only it holds; a 200,000-level structure must not free itself recursively.
+    @Test(arguments: [
+        "let a = []; for (let i = 0; i < 200000; i++) a = [a]",
+        "let o = {}; for (let i = 0; i < 200000; i++) o = { o }",
+        "let o = {}; for (let i = 0; i < 200000; i++) o = { __proto__: o }",
+        "let o = {}; for (let i = 0; i < 200000; i++) o = { list: [1, { o }] }",
+    ])
+    func deepStructuresAreFreedWithoutRecursion(build: String) throws {
+        let interpreter = Interpreter()
+        let tracker = Tracker()
+        tracker.install(in: interpreter)
+        let source = "function f() { \(build); track(() => 1); return 'built' } f()"
+        #expect(try interpreter.evaluate(source, fileName: "deep.js").toDisplayString() == "built")
+        #expect(tracker.aliveCount == 0)
+    }
+
     @Test func globalFunctionsAreFreedWithTheInterpreter() throws {
         let tracker = Tracker()
         do {

@@ -130,6 +130,14 @@ struct MistakeTableTests {
         ("1️⃣'x'.padStart(2 ** 30)", "RangeError: Invalid string length"),
         ("1️⃣'x'.padEnd(2 ** 29, 'ab')", "RangeError: Invalid string length"),
         ("1️⃣new Date(NaN).toISOString()", "RangeError: Invalid time value"),
+        (
+            "let a = [];\nfor (let i = 0; i < 200000; i++) a = [a];\n1️⃣String(a)",
+            "RangeError: Maximum call stack size exceeded"
+        ),
+        (
+            "let o = {};\nfor (let i = 0; i < 200000; i++) o = { o };\n1️⃣JSON.stringify(o)",
+            "RangeError: Maximum call stack size exceeded"
+        ),
     ])
     func rangeErrors(marked: String, expected: String) {
         check(marked, expected)

@@ -205,6 +205,8 @@ extension Interpreter {
     }
 
     func join(_ array: JSObject, separator: String) throws -> String {
+        // Nested arrays join recursively (`String([[1], [2]])`); stop before a deep nesting exhausts the stack.
+        if isStackExhausted { throw JSError.rangeError("Maximum call stack size exceeded") }
         var parts: [String] = []
         parts.reserveCapacity(array.elements.count)
         var size = separator.utf8.count * max(array.elements.count - 1, 0)
