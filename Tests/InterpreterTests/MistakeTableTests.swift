@@ -58,6 +58,10 @@ struct MistakeTableTests {
         ("class K { 1️⃣*m() {} }", "SyntaxError: Generator functions are not supported"),
         ("const z1️⃣;", "SyntaxError: Expected '=' to initialize constant, found ';'"),
         ("1️⃣return 1", "SyntaxError: Illegal return statement"),
+        ("x: 1️⃣x: 1", "SyntaxError: Label 'x' has already been declared"),
+        ("for (;;) { break 1️⃣nope }", "SyntaxError: Undefined label 'nope'"),
+        ("a: for (;;) { function f() { continue 1️⃣a } }", "SyntaxError: Undefined label 'a'"),
+        ("let r = 1️⃣/a/gz", "SyntaxError: Invalid regular expression flags 'gz'"),
         ("x = 1️⃣@", "SyntaxError: Expected an expression, found '@'"),
         // Each `(` is two levels (expression and parenthesis), so the 129th reaches the limit of 256.
         (
@@ -109,6 +113,7 @@ struct MistakeTableTests {
         ("1️⃣class B extends 5 {}", "TypeError: Class extends value 5 is not a constructor or null"),
         ("1️⃣1 instanceof 1", "TypeError: Right-hand side of 'instanceof' is not callable"),
         ("1️⃣Object.keys(null)", "TypeError: Cannot convert undefined or null to object"),
+        ("1️⃣new RegExp('a', 'gz')", "SyntaxError: Invalid flags supplied to RegExp constructor 'gz'"),
         ("const o = {}; o.self = o; 1️⃣JSON.stringify(o)", "TypeError: Converting circular structure to JSON"),
     ])
     func referenceAndTypeErrors(marked: String, expected: String) {

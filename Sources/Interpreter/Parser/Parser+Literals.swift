@@ -236,14 +236,15 @@ extension Parser {
     mutating func parseFunctionBody(
         name: String, parameters: [Pattern], rest: Pattern?, start: SourceRange, isArrow: Bool
     ) throws(SyntaxError) -> FunctionNode {
-        let saved = (loopDepth, breakableDepth, allowsIn)
+        let saved = (loopDepth, breakableDepth, allowsIn, labels)
         loopDepth = 0
         breakableDepth = 0
         allowsIn = true
+        labels = []
         functionDepth += 1
         functionContexts.append(([], false))
         defer {
-            (loopDepth, breakableDepth, allowsIn) = saved
+            (loopDepth, breakableDepth, allowsIn, labels) = saved
             functionDepth -= 1
         }
         let body: FunctionBody

@@ -76,8 +76,13 @@ extension Parser {
         case .keyword("import"), .keyword("export"), .keyword("with"):
             throw error("'\(describe(current).dropFirst().dropLast())' statements are not supported", at: current)
         case .identifier(let label) where peek().kind == .punctuator(":"):
+            if labels.contains(label) {
+                throw error("Label '\(label)' has already been declared", at: current, kind: .invalidStatement)
+            }
             _ = advance()
             _ = advance()
+            labels.append(label)
+            defer { labels.removeLast() }
             let body = try parseStatement()
             return .labeled(label, body, start.range.extended(to: previousRange))
         default:
@@ -231,6 +236,9 @@ extension Parser {
         let isBreak = keyword.kind == .keyword("break")
         var label: String?
         if case .identifier(let name) = current.kind, !current.isAfterNewline {
+            guard labels.contains(name) else {
+                throw error("Undefined label '\(name)'", at: current, kind: .invalidStatement)
+            }
             label = name
             _ = advance()
         } else if isBreak ? breakableDepth == 0 : loopDepth == 0 {

@@ -16,6 +16,8 @@ package struct Parser {
     var functionContexts: [(varNames: [String], usesArguments: Bool)] = [([], false)]
     /// Statements that `break` and `continue` may target here.
     var breakableDepth = 0
+    /// The labels of the statements enclosing this point (within the current function).
+    var labels: [String] = []
     var loopDepth = 0
     var functionDepth = 0
 

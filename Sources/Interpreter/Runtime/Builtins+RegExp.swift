@@ -101,6 +101,9 @@ extension Interpreter {
             if case .object(let existing) = pattern, existing.kind == .regexp {
                 return .object(JSObject.makeRegExp(source: existing.regexSource, flags: flags ?? existing.regexFlags))
             }
+            if let flags, flags.contains(where: { !"dgimsuvy".contains($0) }) || Set(flags).count != flags.count {
+                throw JSError.syntaxError("Invalid flags supplied to RegExp constructor '\(flags)'")
+            }
             let source = pattern.isUndefined ? "(?:)" : try call.interpreter.toString(pattern)
             let regex = JSObject.makeRegExp(source: source, flags: flags ?? "")
             _ = try Self.compiled(regex)
