@@ -58,7 +58,12 @@ extension Interpreter {
         if !script.node.isArrow { scope?.function = function }
         let result = Result { () throws -> JSValue in
             guard let scope else { return .undefined }
-            return try runBody(script.node, arguments: arguments, isConstructing: isConstructing, scope: scope)
+            guard script.node.isAsync else {
+                return try runBody(script.node, arguments: arguments, isConstructing: isConstructing, scope: scope)
+            }
+            return try runAsync {
+                try runBody(script.node, arguments: arguments, isConstructing: isConstructing, scope: scope)
+            }
         }
         releaseScope(&scope)
         return try result.get()

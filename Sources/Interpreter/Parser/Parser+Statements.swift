@@ -19,7 +19,7 @@ extension Parser {
             return .function(function, function.range)
         case .identifier("async") where peek().kind == .keyword("function") && !peek().isAfterNewline:
             _ = advance()
-            let function = try parseFunction(isDeclaration: true)
+            let function = try parseFunction(isDeclaration: true, isAsync: true)
             return .function(function, start.range.extended(to: function.range))
         case .keyword("if"):
             return try parseIf()

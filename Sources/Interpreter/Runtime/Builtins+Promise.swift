@@ -12,6 +12,12 @@ final class PromiseState: HostObject {
     var state = State.pending
     /// Callbacks waiting for a pending promise, run when it settles.
     var reactions: [(State) throws -> Void] = []
+    /// Whether `then`, `catch`, `await` or a combinator consumed the promise (so a rejection is not "uncaught").
+    var isHandled = false
+    /// Where the promise was rejected, for reporting the reason as an uncaught error.
+    var rejectedAt: (range: SourceRange, fileName: String)?
+    /// Called when the promise is rejected (the interpreter records it, to report it if nothing handles it).
+    var onRejection: ((PromiseState) -> Void)?
 
     var className: String { "Promise" }
 
@@ -21,6 +27,7 @@ final class PromiseState: HostObject {
     func settle(_ newState: State) throws {
         guard case .pending = state else { return }
         state = newState
+        if case .rejected = newState { onRejection?(self) }
         let waiting = reactions
         reactions = []
         for reaction in waiting { try reaction(newState) }
@@ -28,6 +35,7 @@ final class PromiseState: HostObject {
 
     /// Runs `reaction` now if settled, else when the promise settles.
     func whenSettled(_ reaction: @escaping (State) throws -> Void) throws {
+        isHandled = true
         if case .pending = state {
             reactions.append(reaction)
         } else {
@@ -40,6 +48,11 @@ extension Interpreter {
     /// A new pending promise object and its state.
     func makePromise() -> (JSObject, PromiseState) {
         let state = PromiseState()
+        state.onRejection = { [weak self] rejected in
+            guard let self else { return }
+            rejected.rejectedAt = (currentRange, currentFileName)
+            rejections.append((rejected, currentRange, currentFileName))
+        }
         let object = JSObject(host: state)
         object.prototype = realm.promisePrototype
         return (object, state)
@@ -89,13 +102,44 @@ extension Interpreter {
     /// `await value`: a settled promise's value, its reason thrown, or the value itself.
     func awaitValue(_ value: JSValue) throws -> JSValue {
         guard case .object(let object) = value, let state = object.host as? PromiseState else { return value }
+        state.isHandled = true
         switch state.state {
         case .fulfilled(let result): return result
-        case .rejected(let reason): throw ScriptError(thrown: reason, range: currentRange, fileName: currentFileName)
+        case .rejected(let reason):
+            let (range, fileName) = state.rejectedAt ?? (currentRange, currentFileName)
+            throw ScriptError(thrown: reason, range: range, fileName: fileName)
         case .pending:
             throw JSError.error(
                 "await on a promise that never settled (scripts run synchronously, without an event loop)")
         }
+    }
+
+    /// The end of a top-level evaluation: a promise result gives its value (as mongosh awaits it), and a rejection
+    /// nothing handled is thrown as the uncaught error it is.
+    func finishTopLevel(_ result: JSValue) throws -> JSValue {
+        let value = try awaitValue(result)
+        defer { rejections = [] }
+        if let (promise, range, fileName) = rejections.first(where: { !$0.promise.isHandled }),
+            case .rejected(let reason) = promise.state
+        {
+            throw ScriptError(thrown: reason, range: range, fileName: fileName)
+        }
+        return value
+    }
+
+    /// Runs an `async` function's body: a promise fulfilled with its result or rejected with what it threw.
+    func runAsync(_ body: () throws -> JSValue) throws -> JSValue {
+        let (object, state) = makePromise()
+        do {
+            try resolve(state, with: try body())
+        } catch {
+            let reason = try caughtValue(error)
+            if let scriptError = error as? ScriptError {
+                (currentRange, currentFileName) = (scriptError.range, scriptError.fileName)
+            }
+            try state.settle(.rejected(reason))
+        }
+        return .object(object)
     }
 
     func installPromise() {
