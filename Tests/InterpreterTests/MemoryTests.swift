@@ -111,3 +111,47 @@ struct MemoryTests {
         #expect(tracker.entries.allSatisfy { $0.object == nil })
     }
 }
+
+/// Weak references to objects owned by one interpreter.
+struct WeakObjects {
+    /// One weakly held object.
+    struct Entry {
+        weak var object: JSObject?
+    }
+
+    var entries: [Entry] = []
+
+    /// How many are still alive.
+    var aliveCount: Int { entries.count { $0.object != nil } }
+}
+
+@Suite(.tags(.small))
+struct InterpreterLifetimeTests {
+    /// Built-in constructors and prototypes refer to each other, as do classes, global functions and the global
+    /// scope; all of it must go with the interpreter.
+    @Test func interpretersFreeEverythingTheyMade() throws {
+        weak var weakInterpreter: Interpreter?
+        var weakObjects = WeakObjects()
+        do {
+            let interpreter = Interpreter()
+            weakInterpreter = interpreter
+            _ = try interpreter.evaluate(
+                """
+                class Base { m() { return this } }
+                class Derived extends Base { static make() { return new Derived() } }
+                const instance = Derived.make();
+                function g() { return g }
+                const m = new Map([['self', null]]); m.set('self', m);
+                const p = Promise.resolve({ p: null }); p.then(v => { v.p = p });
+                const o = { get self() { return o } }; o.bound = g.bind(o);
+                """, fileName: "t")
+            for name in ["Base", "Derived", "instance", "g", "m", "p", "o", "Object", "Array", "JSON", "Math"] {
+                weakObjects.entries.append(.init(object: interpreter.global(name)?.asObject))
+            }
+            weakObjects.entries.append(.init(object: interpreter.realm.arrayPrototype))
+            #expect(weakObjects.aliveCount == weakObjects.entries.count)
+        }
+        #expect(weakInterpreter == nil)
+        #expect(weakObjects.aliveCount == 0)
+    }
+}

@@ -42,10 +42,10 @@ package final class Interpreter {
         installBuiltins()
     }
 
-    /// Empties the global scope, so global functions that refer to it (`const g = () => g`) are freed with the
-    /// interpreter instead of keeping each other alive.
+    /// Empties everything reachable from the globals, so reference cycles among them (`const g = () => g`, each
+    /// constructor and its prototype) are freed with the interpreter.
     deinit {
-        globalScope.bindings.removeAll()
+        tearDown()
     }
 
     /// Defines or replaces a global variable.

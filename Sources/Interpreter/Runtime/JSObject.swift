@@ -58,7 +58,7 @@ package final class JSObject {
     }
 
     /// Moves the objects this one refers to through elements, property values and its prototype into `pending`.
-    private func detachChildren(into pending: inout [JSObject]) {
+    func detachChildren(into pending: inout [JSObject]) {
         for element in elements {
             if case .object(let child) = element { pending.append(child) }
         }
