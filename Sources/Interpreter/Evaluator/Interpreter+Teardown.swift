@@ -14,7 +14,6 @@ extension Interpreter {
         ]
         objects += realm.errorPrototypes.values
         var scopes: [Scope] = [globalScope, detachedScope]
-        var seenObjects: Set<ObjectIdentifier> = []
         var seenScopes: Set<ObjectIdentifier> = []
         while !objects.isEmpty || !scopes.isEmpty {
             while let scope = scopes.popLast() {
@@ -29,8 +28,9 @@ extension Interpreter {
                 scope.function = nil
                 if let parent = scope.parent { scopes.append(parent) }
             }
+            // No visited set for objects: each reference is detached as it is followed, so an object reached again
+            // has nothing left to follow.
             while let object = objects.popLast() {
-                guard seenObjects.insert(ObjectIdentifier(object)).inserted else { continue }
                 object.detachForTeardown(objects: &objects, scopes: &scopes)
             }
         }
