@@ -51,6 +51,8 @@ extension Interpreter {
         state.onRejection = { [weak self] rejected in
             guard let self else { return }
             rejected.rejectedAt = (currentRange, currentFileName)
+            // Forget handled rejections now and then, so a loop of caught rejections does not pile up.
+            if rejections.count >= 1024 { rejections.removeAll { $0.promise.isHandled } }
             rejections.append((rejected, currentRange, currentFileName))
         }
         let object = JSObject(host: state)
