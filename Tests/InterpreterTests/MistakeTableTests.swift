@@ -61,6 +61,10 @@ struct MistakeTableTests {
         ("x: 1️⃣x: 1", "SyntaxError: Label 'x' has already been declared"),
         ("for (;;) { break 1️⃣nope }", "SyntaxError: Undefined label 'nope'"),
         ("a: for (;;) { function f() { continue 1️⃣a } }", "SyntaxError: Undefined label 'a'"),
+        (
+            "b: { for (;;) { continue 1️⃣b } }",
+            "SyntaxError: Illegal continue statement: 'b' does not denote an iteration statement"
+        ),
         ("let r = 1️⃣/a/gz", "SyntaxError: Invalid regular expression flags 'gz'"),
         ("x = 1️⃣@", "SyntaxError: Expected an expression, found '@'"),
         // Each `(` is two levels (expression and parenthesis), so the 129th reaches the limit of 256.

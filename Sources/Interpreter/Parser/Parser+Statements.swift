@@ -76,12 +76,15 @@ extension Parser {
         case .keyword("import"), .keyword("export"), .keyword("with"):
             throw error("'\(describe(current).dropFirst().dropLast())' statements are not supported", at: current)
         case .identifier(let label) where peek().kind == .punctuator(":"):
-            if labels.contains(label) {
+            if labels.contains(where: { $0.name == label }) {
                 throw error("Label '\(label)' has already been declared", at: current, kind: .invalidStatement)
             }
             _ = advance()
             _ = advance()
-            labels.append(label)
+            var next = index
+            while case .identifier = tokens[next].kind, tokens[next + 1].kind == .punctuator(":") { next += 2 }
+            let isLoop = [.keyword("for"), .keyword("while"), .keyword("do")].contains(tokens[next].kind)
+            labels.append((label, isLoop))
             defer { labels.removeLast() }
             let body = try parseStatement()
             return .labeled(label, body, start.range.extended(to: previousRange))
@@ -236,8 +239,13 @@ extension Parser {
         let isBreak = keyword.kind == .keyword("break")
         var label: String?
         if case .identifier(let name) = current.kind, !current.isAfterNewline {
-            guard labels.contains(name) else {
+            guard let target = labels.last(where: { $0.name == name }) else {
                 throw error("Undefined label '\(name)'", at: current, kind: .invalidStatement)
+            }
+            if !isBreak && !target.isLoop {
+                throw error(
+                    "Illegal continue statement: '\(name)' does not denote an iteration statement", at: current,
+                    kind: .invalidStatement)
             }
             label = name
             _ = advance()

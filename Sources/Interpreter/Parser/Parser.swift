@@ -16,8 +16,9 @@ package struct Parser {
     var functionContexts: [(varNames: [String], usesArguments: Bool)] = [([], false)]
     /// Statements that `break` and `continue` may target here.
     var breakableDepth = 0
-    /// The labels of the statements enclosing this point (within the current function).
-    var labels: [String] = []
+    /// The labels of the statements enclosing this point (within the current function), and whether each labels
+    /// a loop (which `continue label` requires).
+    var labels: [(name: String, isLoop: Bool)] = []
     var loopDepth = 0
     var functionDepth = 0
 
