@@ -41,6 +41,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // libFuzzer target for the interpreter (see the header of Sources/InterpreterFuzzer/InterpreterFuzzer.swift).
+        .executableTarget(name: "InterpreterFuzzer", dependencies: ["Interpreter"]),
+
         .target(name: "TestSupport", dependencies: ["BSONCore", "CShims"], path: "Sources/TestSupport"),
 
         .testTarget(name: "BSONCoreTests", dependencies: ["BSONCore", "TestSupport"]),

@@ -99,7 +99,7 @@ struct ExpressionTests {
         ("const f = () => 1; new f()", "TypeError: f is not a constructor"),
         ("'a' in 'abc'", "TypeError: Cannot use 'in' operator to search for 'a' in abc"),
         ("1 instanceof 1", "TypeError: Right-hand side of 'instanceof' is not callable"),
-        ("const { a } = null", "TypeError: Cannot destructure 'null' as it is null."),
+        ("const { a } = null", "TypeError: Cannot destructure property 'a' of 'null' as it is null."),
         ("const [a] = 5", "TypeError: 5 is not iterable"),
         ("function f() { f() } f()", "RangeError: Maximum call stack size exceeded"),
         (

@@ -83,6 +83,9 @@ struct LexerTests {
         ("1e", "Invalid number: missing exponent", false),
         ("3in x", "Invalid number: identifier starts immediately after it", false),
         ("0x", "Invalid number: missing digits", false),
+        ("1__0", "Only one underscore is allowed as numeric separator", false),
+        ("1_", "Numeric separators are not allowed at the end of numeric literals", false),
+        ("0x_1", "Invalid number: missing digits", false),
         ("'\\u12'", "Invalid Unicode escape sequence", false),
         ("a \\ b", "Unexpected character '\\'", false),
     ])

@@ -60,6 +60,8 @@ package final class FunctionNode: Sendable {
     package let body: FunctionBody
     /// Whether this is an arrow function (lexical `this`, no `arguments`).
     package let isArrow: Bool
+    /// Whether this is an `async` function: a call returns a promise of its result.
+    package let isAsync: Bool
     /// `var` names declared in the body (hoisted to the function scope).
     package let varNames: [String]
     /// Whether the body mentions `arguments`.
@@ -74,8 +76,9 @@ package final class FunctionNode: Sendable {
     /// Creates a function node.
     package init(
         name: String, parameters: [Pattern], rest: Pattern?, body: FunctionBody, isArrow: Bool, varNames: [String],
-        usesArguments: Bool, fileName: String, range: SourceRange
+        usesArguments: Bool, fileName: String, range: SourceRange, isAsync: Bool = false
     ) {
+        self.isAsync = isAsync
         self.name = name
         self.parameters = parameters
         self.rest = rest

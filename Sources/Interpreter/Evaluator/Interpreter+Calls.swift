@@ -14,7 +14,8 @@ extension Interpreter {
         try tick()
         if let script = function.scriptFunction {
             if function.classInfo != nil {
-                throw JSError.typeError("Class constructor \(script.node.name) cannot be invoked without 'new'")
+                let name = function.get("name")?.toDisplayString() ?? script.node.name
+                throw JSError.typeError("Class constructor \(name) cannot be invoked without 'new'")
             }
             return try callScript(script, this: this, arguments: arguments, function: function)
         }
@@ -51,10 +52,27 @@ extension Interpreter {
             currentFileName = savedFile
             currentRange = savedRange
         }
-        let node = script.node
-        currentFileName = node.fileName
-        let scope = Scope(parent: script.scope, thisValue: node.isArrow ? nil : this)
-        if !node.isArrow { scope.function = function }
+        currentFileName = script.node.fileName
+        // Held only here (see `releaseScope`), so a call's scope and its own functions are freed when it ends.
+        var scope: Scope? = Scope(parent: script.scope, thisValue: script.node.isArrow ? nil : this)
+        if !script.node.isArrow { scope?.function = function }
+        let result = Result { () throws -> JSValue in
+            guard let scope else { return .undefined }
+            guard script.node.isAsync else {
+                return try runBody(script.node, arguments: arguments, isConstructing: isConstructing, scope: scope)
+            }
+            return try runAsync {
+                try runBody(script.node, arguments: arguments, isConstructing: isConstructing, scope: scope)
+            }
+        }
+        releaseScope(&scope)
+        return try result.get()
+    }
+
+    /// Binds the arguments and runs the body of a call in its new `scope`.
+    private func runBody(_ node: FunctionNode, arguments: [JSValue], isConstructing: Bool, scope: Scope) throws
+        -> JSValue
+    {
         do {
             try bindParameters(node, arguments, scope)
             switch node.body {
@@ -100,6 +118,7 @@ extension Interpreter {
         }
         try tick()
         if let native = function.nativeFunction {
+            guard native.isConstructor else { throw JSError.typeError("\(description) is not a constructor") }
             do {
                 return try native.body(
                     NativeCall(this: .undefined, arguments: arguments, isConstruct: true, interpreter: self))
@@ -147,8 +166,12 @@ extension Interpreter {
             try bind(target, actual, kind: kind, scope)
         case .object(let properties, let rest, _):
             guard !value.isNullish else {
-                throw JSError.typeError(
-                    "Cannot destructure '\(value.toDisplayString())' as it is \(value.toDisplayString()).")
+                let shown = value.toDisplayString()
+                if let first = properties.first?.key.staticName {
+                    throw JSError.typeError(
+                        "Cannot destructure property '\(first)' of '\(shown)' as it is \(shown).")
+                }
+                throw JSError.typeError("Cannot destructure '\(shown)' as it is \(shown).")
             }
             var used: Set<String> = []
             for property in properties {

@@ -57,7 +57,7 @@ extension Interpreter {
         case .new(let calleeExpression, let arguments, let range):
             return try evaluateNew(calleeExpression, arguments, range, scope)
         case .await(let inner, _):
-            return try evaluate(inner, scope)
+            return try awaitValue(try evaluate(inner, scope))
         case .classExpression(let node, _):
             return .object(try makeClass(node, scope))
         case .superCall(let arguments, let range):
@@ -71,8 +71,8 @@ extension Interpreter {
     func evaluateTemplate(_ strings: [String], _ expressions: [Expression], _ scope: Scope) throws -> JSValue {
         var result = strings[0]
         for (index, part) in expressions.enumerated() {
-            result += try toString(try evaluate(part, scope))
-            result += strings[index + 1]
+            result = try StringLimits.concatenate(result, try toString(try evaluate(part, scope)))
+            result = try StringLimits.concatenate(result, strings[index + 1])
         }
         return .string(result)
     }
@@ -270,7 +270,12 @@ extension Interpreter {
             case .expression(let expression):
                 values.append(try evaluate(expression, scope))
             case .spread(let expression):
-                values.append(contentsOf: try iterateToArray(try evaluate(expression, scope)))
+                let value = try evaluate(expression, scope)
+                do {
+                    values.append(contentsOf: try iterateToArray(value))
+                } catch JSError.typeError(let message) where message.hasSuffix("is not iterable") && !value.isNullish {
+                    throw JSError.typeError("Spread syntax requires ...iterable[Symbol.iterator] to be a function")
+                }
             }
         }
         return values
@@ -282,7 +287,9 @@ extension Interpreter {
         for element in elements {
             switch element {
             case .expression(let expression): values.append(try evaluate(expression, scope))
-            case .spread(let expression): values.append(contentsOf: try iterateToArray(try evaluate(expression, scope)))
+            case .spread(let expression):
+                values.append(
+                    contentsOf: try iterateToArray(try evaluate(expression, scope), source: describe(expression)))
             case .hole: values.append(.undefined)
             }
         }

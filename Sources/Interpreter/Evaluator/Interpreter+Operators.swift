@@ -20,14 +20,16 @@ extension Interpreter {
         }
         switch op {
         case .add:
-            if case .string(let a) = left, case .string(let b) = right { return .string(a + b) }
+            if case .string(let a) = left, case .string(let b) = right {
+                return .string(try StringLimits.concatenate(a, b))
+            }
             let leftPrimitive = try toPrimitive(left, hint: .none)
             let rightPrimitive = try toPrimitive(right, hint: .none)
             if case .string = leftPrimitive {
-                return .string(try toString(leftPrimitive) + toString(rightPrimitive))
+                return .string(try StringLimits.concatenate(toString(leftPrimitive), toString(rightPrimitive)))
             }
             if case .string = rightPrimitive {
-                return .string(try toString(leftPrimitive) + toString(rightPrimitive))
+                return .string(try StringLimits.concatenate(toString(leftPrimitive), toString(rightPrimitive)))
             }
             return .number(try toNumber(leftPrimitive) + toNumber(rightPrimitive))
         case .subtract: return .number(try toNumber(left) - toNumber(right))

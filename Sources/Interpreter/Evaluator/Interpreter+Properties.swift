@@ -98,6 +98,17 @@ extension Interpreter {
                 object.setElement(index, value)
                 return
             }
+            if object.kind == .array, key == "length" {
+                let length = try toNumber(value)
+                guard length >= 0, length == length.rounded(), length <= 4_294_967_295 else {
+                    throw JSError.rangeError("Invalid array length")
+                }
+                guard length <= Double(object.arrayElements?.count ?? 0) + Double(JSObject.maximumArrayGap) else {
+                    throw JSError.rangeError("Invalid array length")
+                }
+                object.set(key, .number(length))
+                return
+            }
             object.set(key, value)
         case .undefined, .null:
             throw JSError.typeError("Cannot set properties of \(base.toDisplayString()) (setting '\(key)')")
@@ -178,7 +189,9 @@ extension Interpreter {
     }
 
     /// A pull iterator over an array, string or host iterable (nil when exhausted).
-    func makeIterator(_ value: JSValue) throws -> () throws -> JSValue? {
+    ///
+    /// `source` is the iterated expression's text for the error message (`x is not iterable`), as V8 shows it.
+    func makeIterator(_ value: JSValue, source: String? = nil) throws -> () throws -> JSValue? {
         switch value {
         case .object(let object):
             if object.kind == .array {
@@ -196,14 +209,17 @@ extension Interpreter {
         default:
             break
         }
+        if let source, source != "(intermediate value)", !value.isNullish {
+            throw JSError.typeError("\(source) is not iterable")
+        }
         throw JSError.typeError(
             "\(value.typeofString == "object" ? "object" : value.toDisplayString()) is not iterable")
     }
 
     /// All values of an iterable.
-    func iterateToArray(_ value: JSValue) throws -> [JSValue] {
+    func iterateToArray(_ value: JSValue, source: String? = nil) throws -> [JSValue] {
         if case .object(let object) = value, object.kind == .array { return object.elements }
-        let next = try makeIterator(value)
+        let next = try makeIterator(value, source: source)
         var values: [JSValue] = []
         while let item = try next() {
             try tick()

@@ -29,7 +29,7 @@ extension Interpreter {
         case .forOf(let binding, let iterableExpression, let body, let range):
             currentRange = range
             let iterable = try evaluate(iterableExpression, scope)
-            return try executeForOf(iterable, binding, body, scope, labels)
+            return try executeForOf(iterable, binding, body, scope, labels, source: describe(iterableExpression))
         case .while(let test, let body, let range):
             return try executeWhile(test, body, range, scope, labels)
         case .doWhile(let body, let test, let range):
@@ -112,10 +112,18 @@ extension Interpreter {
     }
 
     /// Runs a block's statements in a new scope when it declares block-scoped names.
+    ///
+    /// The new scope is held only in `inner` so that `releaseScope` can free it with its own functions afterwards.
     func executeBlock(_ block: Block, _ scope: Scope) throws -> Completion {
-        let inner = block.needsScope ? Scope(parent: scope) : scope
-        if block.needsScope { try hoistFunctions(block.statements, into: inner) }
-        return try executeStatements(block.statements, inner)
+        guard block.needsScope else { return try executeStatements(block.statements, scope) }
+        var inner: Scope? = Scope(parent: scope)
+        let completion = Result { () throws -> Completion in
+            guard let inner else { return .normal }
+            try hoistFunctions(block.statements, into: inner)
+            return try executeStatements(block.statements, inner)
+        }
+        releaseScope(&inner)
+        return try completion.get()
     }
 
     func executeStatements(_ statements: [Statement], _ scope: Scope) throws -> Completion {
@@ -235,7 +243,8 @@ extension Interpreter {
 
     @inline(never)
     func executeForOf(
-        _ iterable: JSValue, _ binding: ForBinding, _ body: Statement, _ scope: Scope, _ labels: [String]
+        _ iterable: JSValue, _ binding: ForBinding, _ body: Statement, _ scope: Scope, _ labels: [String],
+        source: String
     ) throws -> Completion {
         var iterationScope: Scope?
         if case .object(let object) = iterable, object.kind == .array {
@@ -248,7 +257,7 @@ extension Interpreter {
             }
             return .normal
         }
-        let next = try makeIterator(iterable)
+        let next = try makeIterator(iterable, source: source)
         while let value = try next() {
             try tick()
             let completion = try runIteration(value, binding, body, scope, &iterationScope)

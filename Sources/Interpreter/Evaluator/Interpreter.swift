@@ -18,6 +18,11 @@ package final class Interpreter {
 
     let realm: Realm
     let globalScope: Scope
+    /// Promises rejected during this evaluation, with where; those no `then`, `catch` or `await` handled by its end
+    /// are reported like an uncaught error.
+    var rejections: [(promise: PromiseState, range: SourceRange, fileName: String)] = []
+    /// The empty scope functions point at while `releaseScope` checks whether their own scope is garbage.
+    let detachedScope = Scope(parent: nil)
     var steps = 0
     var callDepth = 0
     var evaluationDepth = 0
@@ -35,6 +40,12 @@ package final class Interpreter {
         realm = Realm()
         globalScope = Scope(parent: nil, thisValue: .undefined)
         installBuiltins()
+    }
+
+    /// Empties everything reachable from the globals, so reference cycles among them (`const g = () => g`, each
+    /// constructor and its prototype) are freed with the interpreter.
+    deinit {
+        tearDown()
     }
 
     /// Defines or replaces a global variable.
@@ -70,6 +81,7 @@ package final class Interpreter {
             steps = 0
             interruptFlag.clear()
             markStackBase()
+            rejections = []
         }
         evaluationDepth += 1
         let saved = (currentFileName, currentRange, completionValue, functionDepth)
@@ -88,10 +100,10 @@ package final class Interpreter {
             for statement in program.statements {
                 switch try execute(statement, globalScope) {
                 case .normal: continue
-                case .breakLoop, .continueLoop, .returnValue: return completionValue
+                case .breakLoop, .continueLoop, .returnValue: break
                 }
             }
-            return completionValue
+            return evaluationDepth == 1 ? try finishTopLevel(completionValue) : completionValue
         } catch {
             throw scriptError(from: error)
         }

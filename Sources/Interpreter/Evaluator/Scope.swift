@@ -1,5 +1,6 @@
 /// A lexical environment: the variables of one block, function or the global scope.
 final class Scope {
+
     struct Binding {
         var value: JSValue
         var isConst: Bool

@@ -10,34 +10,34 @@ extension Lexer {
             let radix: Double = second == UInt8(ascii: "x") ? 16 : second == UInt8(ascii: "o") ? 8 : 2
             advance()
             advance()
-            value = 0
-            var digits = 0
-            while position < bytes.count, let digit = digitValue(bytes[position]), Double(digit) < radix {
-                value = value * radix + Double(digit)
-                digits += 1
-                advance()
-            }
-            guard digits > 0 else { throw error(.invalidNumber, "Invalid number: missing digits", from: start) }
+            var digits: [UInt8] = []
+            try scanDigits(into: &digits, from: start) { Self.digitValue($0).map { Double($0) < radix } ?? false }
+            guard !digits.isEmpty else { throw error(.invalidNumber, "Invalid number: missing digits", from: start) }
+            value = digits.reduce(0) { $0 * radix + Double(Self.digitValue($1) ?? 0) }
         } else {
-            let begin = position
-            while isDigit(peek()) { advance() }
+            var text: [UInt8] = []
+            try scanDigits(into: &text, from: start, Self.isDecimalDigit)
             if peek() == UInt8(ascii: ".") {
+                text.append(bytes[position])
                 advance()
-                while isDigit(peek()) { advance() }
+                try scanDigits(into: &text, from: start, Self.isDecimalDigit)
             }
             if peek() | 0x20 == UInt8(ascii: "e") {
                 let signOffset = peek(1) == UInt8(ascii: "+") || peek(1) == UInt8(ascii: "-") ? 1 : 0
                 if isDigit(peek(1 + signOffset)) {
-                    for _ in 0...signOffset { advance() }
-                    while isDigit(peek()) { advance() }
+                    for _ in 0...signOffset {
+                        text.append(bytes[position])
+                        advance()
+                    }
+                    try scanDigits(into: &text, from: start, Self.isDecimalDigit)
                 } else {
                     advance()
                     throw error(.invalidNumber, "Invalid number: missing exponent", from: start)
                 }
             }
-            let text = String(decoding: bytes[begin..<position], as: UTF8.self)
-            guard let parsed = Double(text) else {
-                throw error(.invalidNumber, "Invalid number '\(text)'", from: start)
+            let literal = String(decoding: text, as: UTF8.self)
+            guard let parsed = Double(literal) else {
+                throw error(.invalidNumber, "Invalid number '\(literal)'", from: start)
             }
             value = parsed
         }
@@ -48,7 +48,36 @@ extension Lexer {
         return value
     }
 
-    func digitValue(_ byte: UInt8) -> Int? {
+    /// Appends the digits at the current position to `text`, skipping single `_` separators between digits
+    /// (`1_000_000`), with V8's errors for a doubled or trailing separator.
+    mutating func scanDigits(
+        into text: inout [UInt8], from start: SourceLocation, _ isValid: (UInt8) -> Bool
+    ) throws(SyntaxError) {
+        var sawDigit = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            if isValid(byte) {
+                text.append(byte)
+                sawDigit = true
+                advance()
+                continue
+            }
+            guard byte == UInt8(ascii: "_"), sawDigit else { return }
+            advance()
+            guard position < bytes.count, isValid(bytes[position]) else {
+                let message =
+                    peek() == UInt8(ascii: "_")
+                    ? "Only one underscore is allowed as numeric separator"
+                    : "Numeric separators are not allowed at the end of numeric literals"
+                throw error(.invalidNumber, message, from: start)
+            }
+        }
+    }
+
+    /// Whether `byte` is `0`…`9`.
+    static func isDecimalDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    static func digitValue(_ byte: UInt8) -> Int? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
         case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
@@ -102,7 +131,7 @@ extension Lexer {
         case 0x0D:
             if peek() == 0x0A { advance() }
         case UInt8(ascii: "x"):
-            guard let high = digitValue(peek()), let low = digitValue(peek(1)) else {
+            guard let high = Self.digitValue(peek()), let low = Self.digitValue(peek(1)) else {
                 throw error(.invalidEscape, "Invalid hexadecimal escape sequence", from: escapeStart)
             }
             advance()
@@ -137,7 +166,7 @@ extension Lexer {
         if peek() == UInt8(ascii: "{") {
             advance()
             var digits = 0
-            while let digit = digitValue(peek()) {
+            while let digit = Self.digitValue(peek()) {
                 code = code * 16 + UInt32(digit)
                 digits += 1
                 advance()
@@ -150,7 +179,7 @@ extension Lexer {
             return code
         }
         for _ in 0..<4 {
-            guard let digit = digitValue(peek()) else {
+            guard let digit = Self.digitValue(peek()) else {
                 throw error(.invalidEscape, "Invalid Unicode escape sequence", from: start)
             }
             code = code * 16 + UInt32(digit)
@@ -200,6 +229,13 @@ extension Lexer {
 
     /// The tokens of one `${…}` substitution, up to its closing brace, followed by an `.eof` token.
     mutating func scanSubstitution(templateStart: SourceLocation) throws(SyntaxError) -> [Token] {
+        templateDepth += 1
+        defer { templateDepth -= 1 }
+        guard templateDepth <= Parser.nestingLimit else {
+            throw SyntaxError(
+                kind: .nestingTooDeep, message: "Nesting too deep: more than \(Parser.nestingLimit) levels",
+                range: SourceRange(start: templateStart, end: location))
+        }
         var tokens: [Token] = []
         var depth = 0
         isRegexAllowed = true

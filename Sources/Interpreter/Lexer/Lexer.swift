@@ -8,6 +8,8 @@ package struct Lexer {
     var column = 1
     /// Whether a `/` at this point starts a regular expression rather than a division.
     var isRegexAllowed = true
+    /// How many template substitutions (`${`) enclose the current position; limited like the parser's nesting.
+    var templateDepth = 0
 
     /// Creates a lexer over `source`.
     package init(_ source: String) {

@@ -53,10 +53,11 @@ extension Parser {
             }
         }
         if check("#") { throw error("Private class members are not supported", at: current) }
-        if check("*") { _ = advance() }
+        if check("*") { throw error("Generator functions are not supported", at: current, kind: .invalidStatement) }
         let key = try parsePropertyKey()
         if check("(") {
-            let function = try parseFunctionRest(name: key.staticName ?? "", start: start, isArrow: false)
+            let function = try parseFunctionRest(
+                name: key.staticName ?? "", start: start, isArrow: false, isAsync: prefix == "async")
             let kind: ClassMember.Kind =
                 switch prefix {
                 case "get": .getter(function)

@@ -18,7 +18,7 @@ extension Parser {
         case .identifier(let name):
             if name == "async", case .keyword("function") = peek().kind, !peek().isAfterNewline {
                 _ = advance()
-                let function = try parseFunction(isDeclaration: false)
+                let function = try parseFunction(isDeclaration: false, isAsync: true)
                 return .function(function, token.range.extended(to: function.range))
             }
             _ = advance()
@@ -134,6 +134,7 @@ extension Parser {
 
     mutating func parseObjectProperty() throws(SyntaxError) -> ObjectProperty {
         if eat("...") { return .spread(try parseAssignment()) }
+        if check("*") { throw error("Generator functions are not supported", at: current, kind: .invalidStatement) }
         let keyToken = current
         // `async f() {}` (functions run synchronously), `get x() {}`, `set x(v) {}`.
         if case .identifier(let prefix) = current.kind, ["async", "get", "set"].contains(prefix) {
@@ -141,7 +142,8 @@ extension Parser {
             case .identifier, .keyword, .string, .number, .punctuator("["):
                 _ = advance()
                 let key = try parsePropertyKey()
-                let function = try parseFunctionRest(name: key.staticName ?? "", start: keyToken.range, isArrow: false)
+                let function = try parseFunctionRest(
+                    name: key.staticName ?? "", start: keyToken.range, isArrow: false, isAsync: prefix == "async")
                 switch prefix {
                 case "get": return .getter(key, function)
                 case "set": return .setter(key, function)
@@ -188,9 +190,11 @@ extension Parser {
     }
 
     /// `function name?(params) { body }`, at the `function` keyword.
-    mutating func parseFunction(isDeclaration: Bool) throws(SyntaxError) -> FunctionNode {
+    mutating func parseFunction(isDeclaration: Bool, isAsync: Bool = false) throws(SyntaxError) -> FunctionNode {
         let start = advance().range
-        _ = eat("*")
+        if check("*") {
+            throw error("Generator functions are not supported", at: current, kind: .invalidStatement)
+        }
         var name = ""
         if case .identifier(let identifier) = current.kind {
             name = identifier
@@ -198,15 +202,17 @@ extension Parser {
         } else if isDeclaration {
             throw unexpected(expected: "a function name after 'function'")
         }
-        return try parseFunctionRest(name: name, start: start, isArrow: false)
+        return try parseFunctionRest(name: name, start: start, isArrow: false, isAsync: isAsync)
     }
 
     /// Parameters and body, at the `(`.
-    mutating func parseFunctionRest(name: String, start: SourceRange, isArrow: Bool) throws(SyntaxError) -> FunctionNode
+    mutating func parseFunctionRest(name: String, start: SourceRange, isArrow: Bool, isAsync: Bool = false)
+        throws(SyntaxError) -> FunctionNode
     {
         try expect("(", "to open parameters")
         let (parameters, rest) = try parseParameters()
-        return try parseFunctionBody(name: name, parameters: parameters, rest: rest, start: start, isArrow: isArrow)
+        return try parseFunctionBody(
+            name: name, parameters: parameters, rest: rest, start: start, isArrow: isArrow, isAsync: isAsync)
     }
 
     /// Parameters up to and including the `)`.
@@ -231,23 +237,24 @@ extension Parser {
     }
 
     mutating func parseFunctionBody(
-        name: String, parameters: [Pattern], rest: Pattern?, start: SourceRange, isArrow: Bool
+        name: String, parameters: [Pattern], rest: Pattern?, start: SourceRange, isArrow: Bool, isAsync: Bool = false
     ) throws(SyntaxError) -> FunctionNode {
-        let saved = (loopDepth, breakableDepth, allowsIn)
+        let saved = (loopDepth, breakableDepth, allowsIn, labels)
         loopDepth = 0
         breakableDepth = 0
         allowsIn = true
+        labels = []
         functionDepth += 1
         functionContexts.append(([], false))
         defer {
-            (loopDepth, breakableDepth, allowsIn) = saved
+            (loopDepth, breakableDepth, allowsIn, labels) = saved
             functionDepth -= 1
         }
         let body: FunctionBody
         if isArrow && !check("{") {
             body = .expression(try parseAssignment())
         } else {
-            body = .block(try parseBlock())
+            body = .block(try parseBlock(outerNames: (parameters + (rest.map { [$0] } ?? [])).flatMap(\.boundNames)))
         }
         let context = functionContexts.removeLast()
         if isArrow && context.usesArguments {
@@ -256,14 +263,15 @@ extension Parser {
         return FunctionNode(
             name: name, parameters: parameters, rest: rest, body: body, isArrow: isArrow, varNames: context.varNames,
             usesArguments: context.usesArguments && !isArrow, fileName: fileName,
-            range: start.extended(to: previousRange))
+            range: start.extended(to: previousRange), isAsync: isAsync)
     }
 
     /// An arrow function if one starts here (`x =>`, `(a, b) =>`, `async x =>`), else nil without consuming.
     mutating func parseArrowFunctionIfPresent() throws(SyntaxError) -> Expression? {
         let start = current.range
         var offset = 0
-        if case .identifier("async") = current.kind, !peek().isAfterNewline {
+        let isAsync = current.kind == .identifier("async")
+        if isAsync, !peek().isAfterNewline {
             switch peek().kind {
             case .identifier, .punctuator("("): offset = 1
             default: break
@@ -273,7 +281,8 @@ extension Parser {
         if case .identifier(let name) = first.kind, peek(offset + 1).kind == .punctuator("=>") {
             index += offset + 2
             let function = try parseFunctionBody(
-                name: "", parameters: [.identifier(name, first.range)], rest: nil, start: start, isArrow: true)
+                name: "", parameters: [.identifier(name, first.range)], rest: nil, start: start, isArrow: true,
+                isAsync: isAsync && offset == 1)
             return .function(function, function.range)
         }
         guard first.kind == .punctuator("("), let close = matchingParenthesis(from: index + offset),
@@ -282,7 +291,8 @@ extension Parser {
         index += offset + 1
         let (parameters, rest) = try parseParameters()
         try expect("=>", "after arrow function parameters")
-        let function = try parseFunctionBody(name: "", parameters: parameters, rest: rest, start: start, isArrow: true)
+        let function = try parseFunctionBody(
+            name: "", parameters: parameters, rest: rest, start: start, isArrow: true, isAsync: isAsync && offset == 1)
         return .function(function, function.range)
     }
 

@@ -19,7 +19,7 @@ extension Parser {
             return .function(function, function.range)
         case .identifier("async") where peek().kind == .keyword("function") && !peek().isAfterNewline:
             _ = advance()
-            let function = try parseFunction(isDeclaration: true)
+            let function = try parseFunction(isDeclaration: true, isAsync: true)
             return .function(function, start.range.extended(to: function.range))
         case .keyword("if"):
             return try parseIf()
@@ -76,8 +76,16 @@ extension Parser {
         case .keyword("import"), .keyword("export"), .keyword("with"):
             throw error("'\(describe(current).dropFirst().dropLast())' statements are not supported", at: current)
         case .identifier(let label) where peek().kind == .punctuator(":"):
+            if labels.contains(where: { $0.name == label }) {
+                throw error("Label '\(label)' has already been declared", at: current, kind: .invalidStatement)
+            }
             _ = advance()
             _ = advance()
+            var next = index
+            while case .identifier = tokens[next].kind, tokens[next + 1].kind == .punctuator(":") { next += 2 }
+            let isLoop = [.keyword("for"), .keyword("while"), .keyword("do")].contains(tokens[next].kind)
+            labels.append((label, isLoop))
+            defer { labels.removeLast() }
             let body = try parseStatement()
             return .labeled(label, body, start.range.extended(to: previousRange))
         default:
@@ -87,7 +95,8 @@ extension Parser {
         }
     }
 
-    mutating func parseBlock() throws(SyntaxError) -> Block {
+    /// `{ statements }`; `outerNames` are the parameters a `let` in this block may not redeclare.
+    mutating func parseBlock(outerNames: [String] = []) throws(SyntaxError) -> Block {
         let open = try expect("{", "to open a block")
         var statements: [Statement] = []
         while !check("}") {
@@ -97,6 +106,7 @@ extension Parser {
             try assertProgress(since: before)
         }
         _ = advance()
+        try checkDeclarations(statements, outerNames: outerNames)
         return Block(
             statements: statements, needsScope: Self.needsScope(statements),
             range: open.range.extended(to: previousRange))
@@ -229,6 +239,14 @@ extension Parser {
         let isBreak = keyword.kind == .keyword("break")
         var label: String?
         if case .identifier(let name) = current.kind, !current.isAfterNewline {
+            guard let target = labels.last(where: { $0.name == name }) else {
+                throw error("Undefined label '\(name)'", at: current, kind: .invalidStatement)
+            }
+            if !isBreak && !target.isLoop {
+                throw error(
+                    "Illegal continue statement: '\(name)' does not denote an iteration statement", at: current,
+                    kind: .invalidStatement)
+            }
             label = name
             _ = advance()
         } else if isBreak ? breakableDepth == 0 : loopDepth == 0 {
@@ -252,7 +270,8 @@ extension Parser {
                 parameter = try parseBindingTarget()
                 try expect(")", "after catch parameter")
             }
-            handler = CatchClause(parameter: parameter, body: try parseBlock())
+            handler = CatchClause(
+                parameter: parameter, body: try parseBlock(outerNames: parameter?.boundNames ?? []))
         }
         if eatKeyword("finally") { finalizer = try parseBlock() }
         guard handler != nil || finalizer != nil else {
@@ -297,6 +316,7 @@ extension Parser {
             cases.append(SwitchCase(test: test, body: body))
             try assertProgress(since: before)
         }
+        try checkDeclarations(cases.flatMap(\.body))
         return .switch(discriminant, cases, start.extended(to: previousRange))
     }
 }

@@ -16,6 +16,9 @@ package struct Parser {
     var functionContexts: [(varNames: [String], usesArguments: Bool)] = [([], false)]
     /// Statements that `break` and `continue` may target here.
     var breakableDepth = 0
+    /// The labels of the statements enclosing this point (within the current function), and whether each labels
+    /// a loop (which `continue label` requires).
+    var labels: [(name: String, isLoop: Bool)] = []
     var loopDepth = 0
     var functionDepth = 0
 
@@ -52,6 +55,7 @@ package struct Parser {
             statements.append(try parseStatement())
             try assertProgress(since: before)
         }
+        try checkDeclarations(statements)
         let varNames = functionContexts[0].varNames
         return Program(statements: statements, varNames: varNames, range: start.extended(to: current.range))
     }

@@ -36,9 +36,15 @@ extension Interpreter {
             let source = call.argument(0)
             var items: [JSValue]
             if case .object(let object) = source, object.kind != .array, object.host == nil {
-                let length = Int(
-                    max(0, min(try interpreter.toInteger(try interpreter.getProperty(object, "length")), 1e7)))
-                items = try (0..<length).map { try interpreter.getProperty(object, String($0)) }
+                let requested = max(0, try interpreter.toInteger(try interpreter.getProperty(object, "length")))
+                // Arrays are dense: refuse lengths that could not be allocated, as `new Array(n)` does.
+                guard requested <= Double(JSObject.maximumArrayGap) else {
+                    throw JSError.rangeError("Invalid array length")
+                }
+                items = try (0..<Int(requested)).map {
+                    try interpreter.tick()
+                    return try interpreter.getProperty(object, String($0))
+                }
             } else {
                 items = try interpreter.iterateToArray(source)
             }
@@ -199,14 +205,22 @@ extension Interpreter {
     }
 
     func join(_ array: JSObject, separator: String) throws -> String {
+        // Nested arrays join recursively (`String([[1], [2]])`); stop before a deep nesting exhausts the stack.
+        if isStackExhausted { throw JSError.rangeError("Maximum call stack size exceeded") }
         var parts: [String] = []
         parts.reserveCapacity(array.elements.count)
+        var size = separator.utf8.count * max(array.elements.count - 1, 0)
         for element in array.elements {
             switch element {
             case .undefined, .null: parts.append("")
             case .object(let object) where object === array: parts.append("")
             default: parts.append(try toString(element))
             }
+            size += parts[parts.count - 1].utf8.count
+        }
+        if size > StringLimits.maxLength {
+            let separators = separator.utf16.count * max(array.elements.count - 1, 0)
+            try StringLimits.check(length: parts.reduce(separators) { $0 + $1.utf16.count })
         }
         return parts.joined(separator: separator)
     }
@@ -308,6 +322,18 @@ extension Interpreter {
                 }
             }
             return .undefined
+        }
+        defineMethod(prototype, "findLastIndex", 1) { call in
+            let array = try Self.thisArray(call, "findLastIndex")
+            let function = try Self.callback(call, 0)
+            for index in array.elements.indices.reversed() {
+                if try call.interpreter.call(
+                    function, this: call.argument(1), arguments: [array.elements[index], .number(index), call.this]
+                ).isTruthy {
+                    return .number(index)
+                }
+            }
+            return .number(-1)
         }
         defineMethod(prototype, "some", 1) { call in
             var found = false

@@ -10,7 +10,25 @@ extension Interpreter {
             case .string(let text): indent = String(text.prefix(10))
             default: break
             }
-            let replacer = call.argument(1).asObject?.isCallable == true ? call.argument(1) : nil
+            var replacer = call.argument(1).asObject?.isCallable == true ? call.argument(1) : nil
+            if let names = call.argument(1).asObject?.arrayElements {
+                // An array replacer lists the object keys to keep (array elements are always kept).
+                let allowed = Set(
+                    try names.compactMap { name -> String? in
+                        switch name {
+                        case .string(let text): text
+                        case .number: try interpreter.toString(name)
+                        default: nil
+                        }
+                    })
+                replacer = JSValue.makeFunction(name: "replacer", length: 2) { filter in
+                    let key = try filter.interpreter.toString(filter.argument(0))
+                    if key.isEmpty || allowed.contains(key) || filter.this.asObject?.kind == .array {
+                        return filter.argument(1)
+                    }
+                    return .undefined
+                }
+            }
             var stack: [JSObject] = []
             let wrapper = JSObject.makeObject([("", call.argument(0))])
             guard
@@ -124,171 +142,5 @@ extension Interpreter {
             }
         }
         return result + "\""
-    }
-}
-
-/// A strict JSON parser over UTF-16 code units, with V8's error messages.
-struct JSONParser {
-    let text: [UInt16]
-    var position = 0
-
-    init(text: [UInt16]) { self.text = text }
-
-    mutating func parseDocument() throws -> JSValue {
-        let value = try parseValue(depth: 0)
-        skipWhitespace()
-        guard position == text.count else { throw unexpected() }
-        return value
-    }
-
-    func unexpected() -> JSError {
-        guard position < text.count else { return .syntaxError("Unexpected end of JSON input") }
-        let character = String(decoding: [text[position]], as: UTF16.self)
-        return .syntaxError("Unexpected token '\(character)' in JSON at position \(position)")
-    }
-
-    mutating func skipWhitespace() {
-        while position < text.count, [0x20, 0x09, 0x0A, 0x0D].contains(text[position]) { position += 1 }
-    }
-
-    mutating func expectLiteral(_ literal: String, _ value: JSValue) throws -> JSValue {
-        for unit in literal.utf16 {
-            guard position < text.count, text[position] == unit else { throw unexpected() }
-            position += 1
-        }
-        return value
-    }
-
-    mutating func parseValue(depth: Int) throws -> JSValue {
-        guard depth < 512 else { throw JSError.rangeError("JSON nested too deeply") }
-        skipWhitespace()
-        guard position < text.count else { throw unexpected() }
-        switch text[position] {
-        case UInt16(UInt8(ascii: "{")):
-            position += 1
-            let object = JSObject(kind: .ordinary)
-            skipWhitespace()
-            if position < text.count, text[position] == UInt16(UInt8(ascii: "}")) {
-                position += 1
-                return .object(object)
-            }
-            while true {
-                skipWhitespace()
-                guard position < text.count, text[position] == UInt16(UInt8(ascii: "\"")) else { throw unexpected() }
-                let key = try parseString()
-                skipWhitespace()
-                guard position < text.count, text[position] == UInt16(UInt8(ascii: ":")) else { throw unexpected() }
-                position += 1
-                object.set(key, try parseValue(depth: depth + 1))
-                skipWhitespace()
-                guard position < text.count else { throw unexpected() }
-                if text[position] == UInt16(UInt8(ascii: ",")) {
-                    position += 1
-                    continue
-                }
-                guard text[position] == UInt16(UInt8(ascii: "}")) else { throw unexpected() }
-                position += 1
-                return .object(object)
-            }
-        case UInt16(UInt8(ascii: "[")):
-            position += 1
-            var elements: [JSValue] = []
-            skipWhitespace()
-            if position < text.count, text[position] == UInt16(UInt8(ascii: "]")) {
-                position += 1
-                return .object(JSObject.makeArray(elements))
-            }
-            while true {
-                elements.append(try parseValue(depth: depth + 1))
-                skipWhitespace()
-                guard position < text.count else { throw unexpected() }
-                if text[position] == UInt16(UInt8(ascii: ",")) {
-                    position += 1
-                    continue
-                }
-                guard text[position] == UInt16(UInt8(ascii: "]")) else { throw unexpected() }
-                position += 1
-                return .object(JSObject.makeArray(elements))
-            }
-        case UInt16(UInt8(ascii: "\"")):
-            return .string(try parseString())
-        case UInt16(UInt8(ascii: "t")): return try expectLiteral("true", .bool(true))
-        case UInt16(UInt8(ascii: "f")): return try expectLiteral("false", .bool(false))
-        case UInt16(UInt8(ascii: "n")): return try expectLiteral("null", .null)
-        default:
-            return .number(try parseNumber())
-        }
-    }
-
-    mutating func parseNumber() throws -> Double {
-        let start = position
-        func isDigit(_ unit: UInt16) -> Bool { unit >= 48 && unit <= 57 }
-        if position < text.count, text[position] == UInt16(UInt8(ascii: "-")) { position += 1 }
-        guard position < text.count, isDigit(text[position]) else { throw unexpected() }
-        if text[position] == 48 {
-            position += 1
-        } else {
-            while position < text.count, isDigit(text[position]) { position += 1 }
-        }
-        if position < text.count, text[position] == UInt16(UInt8(ascii: ".")) {
-            position += 1
-            guard position < text.count, isDigit(text[position]) else { throw unexpected() }
-            while position < text.count, isDigit(text[position]) { position += 1 }
-        }
-        if position < text.count, text[position] | 0x20 == UInt16(UInt8(ascii: "e")) {
-            position += 1
-            if position < text.count,
-                text[position] == UInt16(UInt8(ascii: "+")) || text[position] == UInt16(UInt8(ascii: "-"))
-            {
-                position += 1
-            }
-            guard position < text.count, isDigit(text[position]) else { throw unexpected() }
-            while position < text.count, isDigit(text[position]) { position += 1 }
-        }
-        return Double(String(decoding: text[start..<position], as: UTF16.self)) ?? .nan
-    }
-
-    mutating func parseString() throws -> String {
-        position += 1
-        var units: [UInt16] = []
-        while true {
-            guard position < text.count else {
-                throw JSError.syntaxError("Unterminated string in JSON at position \(position)")
-            }
-            let unit = text[position]
-            position += 1
-            switch unit {
-            case UInt16(UInt8(ascii: "\"")):
-                return String(decoding: units, as: UTF16.self)
-            case UInt16(UInt8(ascii: "\\")):
-                guard position < text.count else { throw unexpected() }
-                let escape = text[position]
-                position += 1
-                switch escape {
-                case UInt16(UInt8(ascii: "n")): units.append(0x0A)
-                case UInt16(UInt8(ascii: "t")): units.append(0x09)
-                case UInt16(UInt8(ascii: "r")): units.append(0x0D)
-                case UInt16(UInt8(ascii: "b")): units.append(0x08)
-                case UInt16(UInt8(ascii: "f")): units.append(0x0C)
-                case UInt16(UInt8(ascii: "/")), UInt16(UInt8(ascii: "\\")), UInt16(UInt8(ascii: "\"")):
-                    units.append(escape)
-                case UInt16(UInt8(ascii: "u")):
-                    guard position + 4 <= text.count,
-                        let code = UInt16(String(decoding: text[position..<position + 4], as: UTF16.self), radix: 16)
-                    else { throw JSError.syntaxError("Bad Unicode escape in JSON at position \(position)") }
-                    units.append(code)
-                    position += 4
-                default:
-                    position -= 1
-                    throw JSError.syntaxError("Bad escaped character in JSON at position \(position)")
-                }
-            default:
-                guard unit >= 0x20 else {
-                    position -= 1
-                    throw JSError.syntaxError("Bad control character in string literal in JSON at position \(position)")
-                }
-                units.append(unit)
-            }
-        }
     }
 }

@@ -31,12 +31,13 @@ extension Interpreter {
         let range = NSRange(location: 0, length: string.utf16.count)
         if regex.regexFlags.contains("g") {
             let units = Self.units(string)
-            let found = expression.matches(in: string, range: range).map {
+            let found = try matches(of: expression, in: string, range: range).map {
                 JSValue.string(Self.string(units[$0.range.location..<$0.range.location + $0.range.length]))
             }
             return found.isEmpty ? .null : .object(JSObject.makeArray(found))
         }
-        return execResult(expression.firstMatch(in: string, range: range), in: string, regex: regex)
+        return execResult(
+            try matches(of: expression, in: string, range: range, firstOnly: true).first, in: string, regex: regex)
     }
 
     /// `string.matchAll(regex)`: every match as an `exec` result (an array rather than an iterator).
@@ -45,8 +46,8 @@ extension Interpreter {
             throw JSError.typeError("String.prototype.matchAll called with a non-global RegExp argument")
         }
         let expression = try Self.compiled(regex)
-        let matches = expression.matches(in: string, range: NSRange(location: 0, length: string.utf16.count))
-        return .object(JSObject.makeArray(matches.map { execResult($0, in: string, regex: regex) }))
+        let found = try matches(of: expression, in: string, range: NSRange(location: 0, length: string.utf16.count))
+        return .object(JSObject.makeArray(found.map { execResult($0, in: string, regex: regex) }))
     }
 
     /// The names of the named groups (`(?<name>…)`) in a pattern, in order.
@@ -100,6 +101,9 @@ extension Interpreter {
             if case .object(let existing) = pattern, existing.kind == .regexp {
                 return .object(JSObject.makeRegExp(source: existing.regexSource, flags: flags ?? existing.regexFlags))
             }
+            if let flags, flags.contains(where: { !"dgimsuvy".contains($0) }) || Set(flags).count != flags.count {
+                throw JSError.syntaxError("Invalid flags supplied to RegExp constructor '\(flags)'")
+            }
             let source = pattern.isUndefined ? "(?:)" : try call.interpreter.toString(pattern)
             let regex = JSObject.makeRegExp(source: source, flags: flags ?? "")
             _ = try Self.compiled(regex)
@@ -110,32 +114,64 @@ extension Interpreter {
                 throw JSError.typeError("RegExp.prototype.test called on incompatible receiver")
             }
             let string = try call.interpreter.toString(call.argument(0))
-            let range = NSRange(location: 0, length: string.utf16.count)
-            return .bool(try Self.compiled(regex).firstMatch(in: string, range: range) != nil)
+            return .bool(try call.interpreter.firstMatch(regex, in: string) != nil)
         }
         defineMethod(prototype, "exec", 1) { call in
             guard case .object(let regex) = call.this, regex.kind == .regexp else {
                 throw JSError.typeError("RegExp.prototype.exec called on incompatible receiver")
             }
             let string = try call.interpreter.toString(call.argument(0))
-            let length = string.utf16.count
-            let isGlobal = regex.regexFlags.contains("g") || regex.regexFlags.contains("y")
-            let start = isGlobal ? (try call.interpreter.toClampedInt(regex.get("lastIndex") ?? .number(0))) : 0
-            guard start <= length else {
-                regex.set("lastIndex", .number(0), enumerable: false)
-                return .null
-            }
-            let match = try Self.compiled(regex).firstMatch(
-                in: string, range: NSRange(location: start, length: length - start))
-            if isGlobal {
-                let next = match.map { $0.range.location + max($0.range.length, 1) } ?? 0
-                regex.set("lastIndex", .number(next), enumerable: false)
-            }
+            let match = try call.interpreter.firstMatch(regex, in: string)
             return call.interpreter.execResult(match, in: string, regex: regex)
         }
         defineMethod(prototype, "toString") { call in
             guard case .object(let regex) = call.this, regex.kind == .regexp else { return .string("/(?:)/") }
             return .string("/\(regex.regexSource)/\(regex.regexFlags)")
         }
+    }
+
+    /// The next match for `exec` and `test`: from `lastIndex` for global and sticky expressions, which then advance
+    /// `lastIndex` past the match (by at least one, so loops over empty matches end) or reset it to 0.
+    func firstMatch(_ regex: JSObject, in string: String) throws -> NSTextCheckingResult? {
+        let length = string.utf16.count
+        let isGlobal = regex.regexFlags.contains("g") || regex.regexFlags.contains("y")
+        let start = isGlobal ? (try toClampedInt(regex.get("lastIndex") ?? .number(0))) : 0
+        guard start >= 0, start <= length else {
+            regex.set("lastIndex", .number(0), enumerable: false)
+            return nil
+        }
+        let match = try matches(
+            of: try Self.compiled(regex), in: string, range: NSRange(location: start, length: length - start),
+            firstOnly: true
+        ).first
+        if isGlobal {
+            let next = match.map { $0.range.location + max($0.range.length, 1) } ?? 0
+            regex.set("lastIndex", .number(next), enumerable: false)
+        }
+        return match
+    }
+
+    /// The matches of `expression` in `range` of `string` (only the first with `firstOnly`).
+    ///
+    /// The regex engine reports progress while it works, and each report counts as a step, so a pattern that
+    /// backtracks catastrophically (`/(a+)+b/` on a long run of `a`) stops at the step budget or on Ctrl-C.
+    func matches(
+        of expression: NSRegularExpression, in string: String, range: NSRange, firstOnly: Bool = false
+    ) throws -> [NSTextCheckingResult] {
+        var found: [NSTextCheckingResult] = []
+        var isInterrupted = false
+        expression.enumerateMatches(in: string, options: [.reportProgress], range: range) { match, _, stop in
+            if let match {
+                found.append(match)
+                if firstOnly { stop.pointee = true }
+            }
+            self.steps &+= 1
+            if self.steps > self.stepBudget || self.interruptFlag.isSet {
+                isInterrupted = true
+                stop.pointee = true
+            }
+        }
+        if isInterrupted { throw ScriptError(interruptionAt: currentRange, fileName: currentFileName) }
+        return found
     }
 }

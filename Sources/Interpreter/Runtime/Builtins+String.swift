@@ -143,27 +143,35 @@ extension Interpreter {
         for (name, atStart) in [("padStart", true), ("padEnd", false)] {
             defineMethod(prototype, name, 2) { call in
                 let units = Self.units(try Self.thisString(call))
-                let target = min(try call.interpreter.toClampedInt(call.argument(0)), 100_000_000)
+                let target = try call.interpreter.toClampedInt(call.argument(0))
                 let filler = Self.units(
                     call.argument(1).isUndefined ? " " : try call.interpreter.toString(call.argument(1)))
                 guard target > units.count, !filler.isEmpty else { return .string(Self.string(units)) }
-                var padding: [UInt16] = []
-                while padding.count < target - units.count { padding.append(contentsOf: filler) }
-                padding.removeLast(padding.count - (target - units.count))
+                try StringLimits.check(length: target)
+                let missing = target - units.count
+                var padding = filler
+                padding.reserveCapacity(missing + filler.count)
+                while padding.count < missing { padding.append(contentsOf: padding) }  // doubling: few copies
+                padding.removeLast(padding.count - missing)
                 return .string(Self.string(atStart ? padding + units : units + padding))
             }
         }
         defineMethod(prototype, "repeat", 1) { call in
             let string = try Self.thisString(call)
             let count = try call.interpreter.toInteger(call.argument(0))
-            guard count >= 0, count.isFinite, Double(string.utf16.count) * count < 1e9 else {
+            guard count >= 0, count.isFinite else {
                 throw JSError.rangeError("Invalid count value: \(JSNumber.format(count))")
+            }
+            guard Double(string.utf16.count) * count <= Double(StringLimits.maxLength) else {
+                throw JSError.rangeError("Invalid string length")
             }
             return .string(String(repeating: string, count: Int(count)))
         }
         defineMethod(prototype, "concat", 1) { call in
             var string = try Self.thisString(call)
-            for argument in call.arguments { string += try call.interpreter.toString(argument) }
+            for argument in call.arguments {
+                string = try StringLimits.concatenate(string, try call.interpreter.toString(argument))
+            }
             return .string(string)
         }
         defineMethod(prototype, "localeCompare", 1) { call in
@@ -210,8 +218,10 @@ extension Interpreter {
         defineMethod(prototype, "search", 1) { call in
             let string = try Self.thisString(call)
             let regex = try call.interpreter.regExp(from: call.argument(0))
-            let match = try Self.compiled(regex).firstMatch(
-                in: string, range: NSRange(location: 0, length: string.utf16.count))
+            let match = try call.interpreter.matches(
+                of: try Self.compiled(regex), in: string, range: NSRange(location: 0, length: string.utf16.count),
+                firstOnly: true
+            ).first
             return .number(match.map { $0.range.location } ?? -1)
         }
     }
@@ -223,7 +233,7 @@ extension Interpreter {
             let units = Self.units(string)
             var parts: [String] = []
             var last = 0
-            for match in expression.matches(in: string, range: NSRange(location: 0, length: units.count)) {
+            for match in try matches(of: expression, in: string, range: NSRange(location: 0, length: units.count)) {
                 if match.range.length == 0 && (match.range.location == 0 || match.range.location >= units.count) {
                     continue
                 }
@@ -259,7 +269,9 @@ extension Interpreter {
         var matches: [[Range<Int>?]] = []
         if case .object(let regex) = pattern, regex.kind == .regexp {
             let expression = try Self.compiled(regex)
-            let found = expression.matches(in: string, range: NSRange(location: 0, length: units.count))
+            let found = try self.matches(
+                of: expression, in: string, range: NSRange(location: 0, length: units.count),
+                firstOnly: !regex.regexFlags.contains("g"))
             let global = regex.regexFlags.contains("g")
             for match in global ? found : Array(found.prefix(1)) {
                 matches.append(

@@ -17,6 +17,7 @@ extension Interpreter {
         installDate()
         installRegExp()
         installCollections()
+        installPromise()
         installGlobalFunctions()
     }
 
@@ -24,7 +25,8 @@ extension Interpreter {
     func defineMethod(
         _ object: JSObject, _ name: String, _ length: Int = 0, _ body: @escaping (NativeCall) throws -> JSValue
     ) {
-        object.set(name, JSValue.makeFunction(name: name, length: length, body), enumerable: false)
+        let method = JSObject(native: NativeFunction(name: name, length: length, isConstructor: false, body: body))
+        object.set(name, .object(method), enumerable: false)
     }
 
     /// A constructor function whose `prototype` is `prototype`, defined as a global.
@@ -134,6 +136,14 @@ extension Interpreter {
                 object.set(key, try interpreter.getProperty(descriptor, "value"), enumerable: enumerable)
             }
             return call.argument(0)
+        }
+        defineMethod(constructor, "is", 2) { call in
+            switch (call.argument(0), call.argument(1)) {
+            case (.number(let a), .number(let b)):
+                return .bool((a.isNaN && b.isNaN) || (a == b && a.sign == b.sign))
+            case (let a, let b):
+                return .bool(call.interpreter.strictEquals(a, b))
+            }
         }
         defineMethod(constructor, "freeze", 1) { call in
             if case .object(let object) = call.argument(0) { object.freeze() }
@@ -299,6 +309,13 @@ extension Interpreter {
             JSValue.makeFunction(name: "isFinite", length: 1) { call in
                 .bool(try call.interpreter.toNumber(call.argument(0)).isFinite)
             })
+        // `Number.parseInt === parseInt`, as in JavaScript.
+        if let number = global("Number")?.asObject {
+            for name in ["parseInt", "parseFloat"] {
+                if let function = global(name) { number.set(name, function, enumerable: false) }
+            }
+        }
+        globalScope.declare("globalThis", .object(JSObject(host: GlobalObject(scope: globalScope))))
     }
 
     /// JavaScript's `parseInt`: optional sign, `0x` prefix, then the longest run of digits in `radix`.

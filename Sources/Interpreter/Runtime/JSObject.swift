@@ -46,6 +46,30 @@ package final class JSObject {
         host = nil
     }
 
+    /// Frees deep structures (an array nested 200,000 levels, a long prototype chain) without recursing once per
+    /// level, which would overflow the stack: children that only this object holds are emptied first, one at a time.
+    deinit {
+        if elements.isEmpty && properties.isEmpty && prototype == nil { return }
+        var pending: [JSObject] = []
+        detachChildren(into: &pending)
+        while var next = pending.popLast() {
+            if isKnownUniquelyReferenced(&next) { next.detachChildren(into: &pending) }
+        }
+    }
+
+    /// Moves the objects this one refers to through elements, property values and its prototype into `pending`.
+    func detachChildren(into pending: inout [JSObject]) {
+        for element in elements {
+            if case .object(let child) = element { pending.append(child) }
+        }
+        elements = []
+        properties.takeObjects(into: &pending)
+        if let parent = prototype {
+            pending.append(parent)
+            prototype = nil
+        }
+    }
+
     /// Wraps a host object.
     package init(host: some HostObject) {
         kind = .host
@@ -287,6 +311,14 @@ struct PropertyMap {
     subscript(key: String) -> JSValue? { values[key] }
 
     var isEmpty: Bool { values.isEmpty }
+
+    /// Appends the objects among the values to `pending` and removes all properties (for `JSObject.deinit`).
+    mutating func takeObjects(into pending: inout [JSObject]) {
+        for value in values.values {
+            if case .object(let child) = value { pending.append(child) }
+        }
+        self = PropertyMap()
+    }
 
     mutating func set(_ key: String, _ value: JSValue, enumerable: Bool) {
         if values.updateValue(value, forKey: key) == nil {

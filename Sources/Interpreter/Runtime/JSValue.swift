@@ -99,11 +99,16 @@ package final class NativeFunction {
     package let length: Int
     /// The implementation.
     package let body: (NativeCall) throws -> JSValue
+    /// Whether `new` may call it; false for built-in methods such as `Math.max` (`new Math.max()` is a TypeError).
+    package let isConstructor: Bool
 
     /// Creates a native function.
-    package init(name: String, length: Int, body: @escaping (NativeCall) throws -> JSValue) {
+    package init(
+        name: String, length: Int, isConstructor: Bool = true, body: @escaping (NativeCall) throws -> JSValue
+    ) {
         self.name = name
         self.length = length
+        self.isConstructor = isConstructor
         self.body = body
     }
 }
@@ -111,8 +116,9 @@ package final class NativeFunction {
 /// A function written in script: its node and the scope it closes over.
 final class ScriptFunction {
     let node: FunctionNode
-    /// The scope the function closes over (arrow functions find `this` through it).
-    let scope: Scope
+    /// The scope the function closes over (arrow functions find `this` through it). Replaced by an empty scope
+    /// only when the function and its scope are being freed together (see `Interpreter.releaseScope`).
+    var scope: Scope
     /// For class methods and constructors: the object whose prototype `super.name` reads.
     var homeObject: JSObject?
 

@@ -9,6 +9,7 @@ final class Realm {
     let datePrototype = JSObject(kind: .ordinary)
     let regexpPrototype = JSObject(kind: .ordinary)
     let errorPrototype = JSObject(kind: .ordinary)
+    let promisePrototype = JSObject(kind: .ordinary)
     /// `TypeError.prototype` and the other error types' prototypes, by name.
     var errorPrototypes: [String: JSObject] = [:]
 
