@@ -39,6 +39,10 @@ extension Inspector {
 
 /// Walks an interpreter value graph into an `InspectNode` tree. Not thread-safe: use on the interpreter's thread.
 struct JSNodeBuilder {
+    /// How deep any value prints, whatever the options say: deeper levels print as `[Object]` / `[Array]`, so
+    /// a structure nested a million levels deep cannot exhaust the stack of the printer.
+    static let maxDepth = 1000
+
     let depthLimit: Int?
     /// Containers on the path from the root, for cycle detection (Node's `ctx.seen`).
     private var path: Set<ObjectIdentifier> = []
@@ -107,7 +111,8 @@ struct JSNodeBuilder {
         let elements = object.arrayElements
         let keys = object.ownKeys
         let propertyKeys = elements.map { Array(keys.dropFirst($0.count)) } ?? keys
-        if let depthLimit, level > depthLimit, !(propertyKeys.isEmpty && elements?.isEmpty ?? true) {
+        if level > min(depthLimit ?? Self.maxDepth, Self.maxDepth), !(propertyKeys.isEmpty && elements?.isEmpty ?? true)
+        {
             return .special(elements == nil ? "[Object]" : "[Array]")
         }
         path.insert(key)

@@ -102,6 +102,15 @@ struct JSValueInspectTests {
                 """)
     }
 
+    @Test func aHugelyNestedValuePrintsItsFirstThousandLevelsWhateverTheOptions() {
+        var value = JSValue.number(1)
+        for _ in 0..<100_000 { value = .object(JSObject.makeArray([value])) }
+        let printed = Inspector.inspect(value, options: .serverDocument).filter { !$0.isWhitespace }
+        #expect(printed.hasSuffix(String(repeating: "]", count: 1001)))
+        #expect(printed.components(separatedBy: "[Array]").count == 2)
+        #expect(printed.filter { $0 == "[" }.count == 1002)  // 1001 opening brackets and the one in [Array]
+    }
+
     @Test func depthLimit() {
         // { l1: { l2: { l3: { l4: { l5: { l6: { l7: { l8: 1 } }, e: {} } } } } } }
         let l7 = Self.object([("l7", Self.object([("l8", .number(1))]))])
