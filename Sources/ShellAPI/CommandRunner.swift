@@ -5,6 +5,8 @@ import BSONCore
 /// The executable makes the libmongoc client conform (`extension MongoClient: CommandRunner {}`), so
 /// ShellAPI and its tests never link libmongoc. Not thread-safe: use from one task.
 package protocol CommandRunner: AnyObject {
+    /// The connection string with any password masked, as `db.getMongo()` prints it.
+    var redactedURI: String { get }
     func runCommand(_ command: BSONDocument, database: String) throws -> BSONDocument
     func runCursorCommand(_ command: BSONDocument, database: String) throws -> any DocumentCursor
     func find(database: String, collection: String, filter: BSONDocument, options: BSONDocument) throws

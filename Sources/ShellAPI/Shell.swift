@@ -57,6 +57,7 @@ package final class Shell {
                 return .text(database.name)
             }
             if let collection = object.host as? CollectionHandle { return .text(collection.fullName) }
+            if let mongo = object.host as? MongoHandle { return .text(mongo.uri) }
             if let explainable = object.host as? Explainable {
                 return .text("Explainable(\(explainable.collection.fullName))")
             }

@@ -35,6 +35,8 @@ final class MongoCommandRunner: CommandRunner {
         return name.isEmpty ? nil : String(name.removingPercentEncoding ?? String(name))
     }
 
+    var redactedURI: String { client.redactedURI }
+
     func runCommand(_ command: BSONDocument, database: String) throws -> BSONDocument {
         try client.runCommand(command, database: database)
     }

@@ -22,6 +22,8 @@ final class FakeCommandRunner: CommandRunner {
     var writeReply = BSONDocument([("n", .int32(1)), ("nModified", .int32(1)), ("ok", .double(1))])
     var watches: [(database: String?, collection: String?, pipeline: [BSONValue], options: BSONDocument)] = []
 
+    var redactedURI: String { "mongodb://fake.example:27017/" }
+
     func runCommand(_ command: BSONDocument, database: String) throws -> BSONDocument {
         commands.append((command, database))
         return commandReply

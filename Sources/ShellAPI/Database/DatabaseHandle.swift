@@ -66,6 +66,7 @@ final class DatabaseHandle: HostObject {
             }
             return .object(JSObject(host: DatabaseHandle(shell: database.shell, name: other)))
         },
+        "getMongo": { database, _ in .object(JSObject(host: MongoHandle(shell: database.shell))) },
         "runCommand": { database, call in try database.command(try commandDocument(call.argument(0))) },
         "adminCommand": { database, call in
             database.shell.serverObject(
