@@ -3,10 +3,7 @@ import Interpreter
 
 /// `db.<name>`: one collection. Its methods live in tables by topic, one file each: queries
 /// (`CollectionHandle+Queries`), writes (`+Writes`), administration (`+Admin`) and statistics (`+Stats`).
-final class CollectionHandle: HostObject {
-    /// A shell method: given the collection and the call, the value the script sees.
-    typealias Method = @Sendable (CollectionHandle, NativeCall) throws -> JSValue
-
+final class CollectionHandle: MethodTableObject {
     let database: DatabaseHandle
     let name: String
 
@@ -30,8 +27,7 @@ final class CollectionHandle: HostObject {
     var propertyNames: [String] { Self.methods }
 
     func getProperty(_ key: String, interpreter: Interpreter) throws -> JSValue? {
-        guard let method = Self.methodTable[key] else { return nil }
-        return .makeFunction(name: key) { [self] call in try method(self, call) }
+        boundMethod(key)
     }
 
     /// The filter argument: `{}` when absent.

@@ -4,10 +4,7 @@ import Interpreter
 /// `db.c.explain(verbosity)`: the collection's read methods, answering with the server's plan instead of
 /// results (mongosh's `Explainable`). `find` returns a cursor that prints its plan when evaluated; `aggregate`,
 /// `count` and `distinct` return the plan at once.
-final class Explainable: HostObject {
-    /// An explainable method: given the explainable and the call, the value the script sees.
-    typealias Method = @Sendable (Explainable, NativeCall) throws -> JSValue
-
+final class Explainable: MethodTableObject {
     let collection: CollectionHandle
     var verbosity: String
 
@@ -63,8 +60,7 @@ final class Explainable: HostObject {
     var propertyNames: [String] { Self.methodTable.keys.sorted() }
 
     func getProperty(_ key: String, interpreter: Interpreter) throws -> JSValue? {
-        guard let method = Self.methodTable[key] else { return nil }
-        return .makeFunction(name: key) { [self] call in try method(self, call) }
+        boundMethod(key)
     }
 
     /// Calls the collection's own method of that name, so arguments are read the same way.

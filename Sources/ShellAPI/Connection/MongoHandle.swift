@@ -3,10 +3,7 @@ import Interpreter
 
 /// `db.getMongo()`: the connection itself, as mongosh's `Mongo` object. It prints as its connection string
 /// (password masked) and reaches any database: `getDB`, `getDBNames`, `getDBs`, `getCollection('db.coll')`.
-final class MongoHandle: HostObject {
-    /// A shell method: given the connection and the call, the value the script sees.
-    typealias Method = @Sendable (MongoHandle, NativeCall) throws -> JSValue
-
+final class MongoHandle: MethodTableObject {
     unowned let shell: Shell
 
     init(shell: Shell) { self.shell = shell }
@@ -19,8 +16,7 @@ final class MongoHandle: HostObject {
     static let methods = methodTable.keys.sorted()
 
     func getProperty(_ key: String, interpreter: Interpreter) throws -> JSValue? {
-        guard let method = Self.methodTable[key] else { return nil }
-        return .makeFunction(name: key) { [self] call in try method(self, call) }
+        boundMethod(key)
     }
 
     /// The connection string with the password masked.

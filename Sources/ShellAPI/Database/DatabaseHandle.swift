@@ -4,10 +4,7 @@ import Interpreter
 /// `db`: one database on the connection. Any other property name is a collection (`db.stock_prices`),
 /// as is `db["name with spaces"]`. Methods live in tables by topic: collections and commands here,
 /// administration in `DatabaseHandle+Admin`.
-final class DatabaseHandle: HostObject {
-    /// A shell method: given the database and the call, the value the script sees.
-    typealias Method = @Sendable (DatabaseHandle, NativeCall) throws -> JSValue
-
+final class DatabaseHandle: MethodTableObject {
     unowned let shell: Shell
     let name: String
 
@@ -34,9 +31,7 @@ final class DatabaseHandle: HostObject {
 
     func getProperty(_ key: String, interpreter: Interpreter) throws -> JSValue? {
         _ = try shell.requireConnection()
-        if let method = Self.methodTable[key] {
-            return .makeFunction(name: key) { [self] call in try method(self, call) }
-        }
+        if let method = boundMethod(key) { return method }
         if key.hasPrefix("_") { return nil }
         return .object(JSObject(host: CollectionHandle(database: self, name: key)))
     }
