@@ -50,6 +50,16 @@ final class ConnectionHelperTests {
         #expect(shell.type("rs.conf()").1.hasPrefix("MongoServerError[CommandNotFound]: "))
     }
 
+    @Test func useAndShowWorkAsFunctionsInScripts() {
+        let other = shell.database + "_other"
+        #expect(shell.type("use('\(other)')") == ("switched to db \(other)\n", ""))
+        #expect(shell.type("db.getName()") == ("\(other)\n", ""))
+        #expect(shell.type("show('collections')") == ("", ""))
+        #expect(shell.type("use('\(shell.database)'); show('collections')") == ("trades\n", ""))
+        #expect(shell.type("use(5)").1.contains("use() takes a database name string"))
+        #expect(shell.type("show('nonsense')").1.contains("nonsense"))
+    }
+
     @Test func bsonsizeIsTheEncodedLength() {
         #expect(shell.type("Object.bsonsize({a: 1})") == ("12\n", ""))
         // 4 length bytes + _id (1 + 4 + 4) + symbol (1 + 7 + 4 + 4) + the final 0

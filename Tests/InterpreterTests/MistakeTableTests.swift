@@ -127,6 +127,7 @@ struct MistakeTableTests {
     @Test(arguments: [
         ("function r() { 1️⃣return r() }\nr()", "RangeError: Maximum call stack size exceeded"),
         ("1️⃣new Array(-1)", "RangeError: Invalid array length"),
+        ("1️⃣[1].with(5, 0)", "RangeError: Invalid index : 5"),
         ("1️⃣new Array(4294967296)", "RangeError: Invalid array length"),
         ("1️⃣Array(1.5)", "RangeError: Invalid array length"),
         ("const arr = [];\n1️⃣arr.length = -1", "RangeError: Invalid array length"),

@@ -46,6 +46,12 @@ struct StandardLibraryTableTests {
         ("[5, 6, 7].findIndex(x => x === 7)", "2"),
         ("[1, 2, 3, 2].findLast(x => x === 2)", "2"),
         ("[1, 2, 3, 2].findLastIndex(x => x === 2)", "3"),
+        (
+            "const a = [3, 1, 2]; [a.toSorted(), a.toSorted((x, y) => y - x), a]",
+            "[[1,2,3],[3,2,1],[3,1,2]]"
+        ),
+        ("const a = [1, 2, 3]; [a.toReversed(), a]", "[[3,2,1],[1,2,3]]"),
+        ("const a = [1, 2, 3]; [a.with(0, 9), a.with(-1, 8), a]", "[[9,2,3],[1,2,8],[1,2,3]]"),
         ("[[1, 2].some(x => x > 1), [1, 2].some(x => x > 5), [].some(x => true)]", "[true,false,false]"),
         ("[[1, 2].every(x => x > 0), [1, 2].every(x => x > 1), [].every(x => false)]", "[true,false,true]"),
         ("[[1, 2, NaN].includes(NaN), [1, 2].includes(3), ['a'].includes('a')]", "[true,false,true]"),

@@ -166,6 +166,25 @@ extension Interpreter {
             try call.interpreter.sort(array, comparator: call.argument(0))
             return call.this
         }
+        // ES2023's copying forms (Node 20 has them): the array itself is left as it is.
+        defineMethod(prototype, "toSorted", 1) { call in
+            let copy = JSObject.makeArray(try Self.thisArray(call, "toSorted").elements)
+            try call.interpreter.sort(copy, comparator: call.argument(0))
+            return .object(copy)
+        }
+        defineMethod(prototype, "toReversed") { call in
+            .object(JSObject.makeArray(try Self.thisArray(call, "toReversed").elements.reversed()))
+        }
+        defineMethod(prototype, "with", 2) { call in
+            var elements = try Self.thisArray(call, "with").elements
+            let relative = try call.interpreter.toInteger(call.argument(0))
+            let index = relative < 0 ? relative + Double(elements.count) : relative
+            guard index >= 0, index < Double(elements.count) else {
+                throw JSError.rangeError("Invalid index : \(JSNumber.format(relative))")
+            }
+            elements[Int(index)] = call.argument(1)
+            return .object(JSObject.makeArray(elements))
+        }
         defineMethod(prototype, "keys") { call in
             let array = try Self.thisArray(call, "keys")
             return .object(JSObject.makeArray(array.elements.indices.map { .number($0) }))
