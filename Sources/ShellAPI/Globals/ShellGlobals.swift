@@ -29,7 +29,8 @@ enum ShellGlobals {
             .makeFunction(name: "show", length: 1) { [weak shell] call in
                 guard let shell else { return .undefined }
                 guard case .string(let what) = call.argument(0) else {
-                    throw ShellError(.invalidShowArgument, "show() takes what to show: show('dbs'), show('collections')")
+                    throw ShellError(
+                        .invalidShowArgument, "show() takes what to show: show('dbs'), show('collections')")
                 }
                 let text = try shell.show(what)
                 return text.isEmpty ? .undefined : .string(text)  // nothing to list prints nothing
