@@ -31,14 +31,40 @@ package enum ErrorReport {
     /// line is then read from that file.
     package static func render(_ error: any Error, source: String?, fileName: String, withLocation: Bool) -> String {
         var text = headline(error)
-        guard let (errorFile, range) = location(of: error) else { return text }
+        guard let (errorFile, range) = location(of: error) else { return text + details(error) }
         let file = errorFile ?? fileName
         let elsewhere = file != fileName
-        guard withLocation || elsewhere else { return text }
+        guard withLocation || elsewhere else { return text + details(error) }
         text += "\n    at \(file):\(range.start.line):\(range.start.column)"
         let fileSource = elsewhere ? try? ScriptFile.read(file) : source
         if let fileSource, let line = sourceLine(fileSource, number: range.start.line) {
             text += "\n    \(line)\n    " + String(repeating: " ", count: max(0, range.start.column - 1)) + "^"
+        }
+        return text + details(error)
+    }
+
+    /// The lines mongosh adds under a server error (`format-output.ts`): `Additional information:` for the
+    /// server's `errInfo` (why a document failed validation), `Result:`, `Write Errors:` and `Violations:`.
+    static func details(_ error: any Error) -> String {
+        let properties: [(String, JSValue)]
+        switch error {
+        case let error as ScriptError:
+            if let underlying = error.underlying { return details(underlying) }
+            guard case .object(let object)? = error.thrownValue else { return "" }
+            properties = object.ownKeys.compactMap { key in object.ownProperty(key).map { (key, $0) } }
+        case let error as any JSErrorConvertible:
+            properties = error.jsErrorProperties
+        default:
+            return ""
+        }
+        let labels = [
+            ("errInfo", "Additional information"), ("result", "Result"), ("writeErrors", "Write Errors"),
+            ("violations", "Violations"),
+        ]
+        var text = ""
+        for (key, label) in labels {
+            guard let value = properties.first(where: { $0.0 == key })?.1, !value.isUndefined else { continue }
+            text += "\n\(label): " + Inspector.inspect(value, options: .shell)
         }
         return text
     }

@@ -81,13 +81,23 @@ extension MongoChangeStream: ChangeStream {}
 extension MongoError: JSErrorConvertible {
     package var jsErrorName: String { name }
     package var jsErrorMessage: String { message }
-    /// `code` and `codeName`, so scripts can test `e.code === 11000` as with mongosh; and, as the Node
-    /// driver's errors have them, the server's `writeErrors` and `writeConcernError` when the reply had them.
+    /// What the Node driver's errors carry, so scripts can test `e.code === 11000` as with mongosh: `code` and
+    /// `codeName`; for a multi-document write (`MongoBulkWriteError`) the server's `writeErrors`; for a
+    /// single-document write the failing write's `errInfo` (why validation failed), `keyPattern` and `keyValue`
+    /// (which unique key clashed); and a `writeConcernError`.
     package var jsErrorProperties: [(String, JSValue)] {
         var properties: [(String, JSValue)] = [("code", .number(Double(code)))]
         if let codeName { properties.append(("codeName", .string(codeName))) }
-        for key in ["writeErrors", "writeConcernError"] {
-            if let value = reply?[key] { properties.append((key, BSONBridge.jsValue(from: value))) }
+        if kind == .bulkWrite, let writeErrors = reply?["writeErrors"] {
+            properties.append(("writeErrors", BSONBridge.jsValue(from: writeErrors)))
+        } else if case .array(let writeErrors)? = reply?["writeErrors"], case .document(let first)? = writeErrors.first
+        {
+            for key in ["errInfo", "keyPattern", "keyValue"] {
+                if let value = first[key] { properties.append((key, BSONBridge.jsValue(from: value))) }
+            }
+        }
+        if let concernError = reply?["writeConcernError"] {
+            properties.append(("writeConcernError", BSONBridge.jsValue(from: concernError)))
         }
         return properties
     }

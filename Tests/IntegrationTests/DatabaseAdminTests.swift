@@ -33,7 +33,10 @@ final class DatabaseAdminTests {
         #expect(timeseries["timeField"] == .string("ts") && timeseries["metaField"] == .string("sym"))
         #expect(shell.type("db.ring.isCapped()") == ("true\n", ""))
         let (_, rejected) = shell.type("db.checked.insertOne({q: 'not a number'})")
-        #expect(rejected.hasPrefix("MongoServerError[DocumentValidationFailure]: "))
+        #expect(rejected.hasPrefix("MongoServerError[DocumentValidationFailure]: Document failed validation\n"))
+        #expect(rejected.contains("\nAdditional information: {\n  failingDocumentId: ObjectId('"), "\(rejected)")
+        let caught = "try { db.checked.insertOne({q: 'x'}) } catch (e) { print(e.code, typeof e.errInfo.details) }"
+        #expect(shell.type(caught) == ("121 object\n", ""))
         let (_, exists) = shell.type("db.createCollection('plain', {capped: true, size: 1024})")
         #expect(exists.hasPrefix("MongoServerError[NamespaceExists]: "))
     }
