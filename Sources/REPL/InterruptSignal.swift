@@ -7,18 +7,28 @@ import Synchronization
 /// the session copies the flag into the interpreter's interrupt flag through `watch`.
 package enum InterruptSignal {
     private static let pending = Atomic<Bool>(false)
+    private static let presses = Atomic<Int>(0)
     private static let installed = Atomic<Bool>(false)
 
     package static var isPending: Bool { pending.load(ordering: .acquiring) }
 
-    package static func clear() { pending.store(false, ordering: .releasing) }
+    /// How many times Ctrl-C was pressed since the last `clear()`.
+    package static var pressCount: Int { presses.load(ordering: .acquiring) }
+
+    package static func clear() {
+        pending.store(false, ordering: .releasing)
+        presses.store(0, ordering: .releasing)
+    }
 
     /// Installs the handler once (no SA_RESTART, so a blocked read returns with EINTR).
     package static func install() {
         guard installed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
         else { return }
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in InterruptSignal.pending.store(true, ordering: .releasing) }
+        action.__sigaction_handler.sa_handler = { _ in
+            InterruptSignal.pending.store(true, ordering: .releasing)
+            InterruptSignal.presses.add(1, ordering: .acquiringAndReleasing)
+        }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)

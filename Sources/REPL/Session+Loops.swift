@@ -46,6 +46,7 @@ extension Session {
                     entries.append(input)
                     if entries.count > historyFile.limit { entries.removeFirst(entries.count - historyFile.limit) }
                     editor.addHistory(HistoryEntry.singleLine(input, parses: parses))
+                    try? historyFile.save(entries)  // before running it: a crash or a forced quit keeps it
                 }
                 if let code = evaluateAndPrint(input, fileName: "<repl>") { return code }
             }

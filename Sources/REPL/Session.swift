@@ -84,6 +84,10 @@ package final class Session {
 
     /// Runs `body` while Ctrl-C sets the interpreter's interrupt flag (a watcher thread copies the signal
     /// handler's flag into it every 20 ms).
+    ///
+    /// Script code stops at its next step. A server call already under way cannot be stopped that way (the
+    /// libmongoc call blocks until the server answers or the socket times out), so a second Ctrl-C while the
+    /// first is still unanswered quits spsh with status 130, saying why, rather than leave the user stuck.
     func withInterruptWatch<T>(_ body: () throws -> T) rethrows -> T {
         InterruptSignal.clear()
         let flag = shell.interpreter.interruptFlag
@@ -91,12 +95,26 @@ package final class Session {
         let watcher = Thread {
             while !done.value.load(ordering: .acquiring) {
                 if InterruptSignal.isPending { flag.set() }
+                if InterruptSignal.pressCount >= 2, !done.value.load(ordering: .acquiring) {
+                    Self.quitStuck()
+                }
                 usleep(20_000)
             }
         }
         watcher.start()
         defer { done.value.store(true, ordering: .releasing) }
         return try body()
+    }
+}
+
+extension Session {
+    /// Leaves at once, from the watcher thread, while the main thread is blocked in a server call: `_exit`, since
+    /// `exit` would run clean-up that may wait on locks the blocked call holds. History is already on disk (it is
+    /// appended as each line is entered).
+    fileprivate static func quitStuck() -> Never {
+        let message = "\nspsh: interrupted twice while waiting for the server; quitting\n"
+        _ = message.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
+        _exit(130)
     }
 }
 

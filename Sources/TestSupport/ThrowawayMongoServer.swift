@@ -44,9 +44,16 @@ package final class ThrowawayMongoServer {
 
     deinit { stop() }
 
+    /// Freezes the server (SIGSTOP): it keeps its connections open but answers nothing, as a hung server does.
+    package func suspend() { kill(process.processIdentifier, SIGSTOP) }
+
+    /// Lets a frozen server go on (SIGCONT).
+    package func resume() { kill(process.processIdentifier, SIGCONT) }
+
     /// Kills the server (SIGKILL, as a crash would) and removes its storage.
     package func stop() {
         if process.isRunning {
+            resume()
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
