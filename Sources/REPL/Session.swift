@@ -114,6 +114,7 @@ extension Session {
     fileprivate static func quitStuck() -> Never {
         let message = "\nspsh: interrupted twice while waiting for the server; quitting\n"
         _ = message.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
+        shm_unlink("/mongoc-\(getpid())")  // what libmongoc's clean-up at exit would remove
         _exit(130)
     }
 }
