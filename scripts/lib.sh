@@ -5,6 +5,9 @@ SPSH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SPSH_LOCAL="$SPSH_ROOT/.local"
 SPSH_VENV="$SPSH_LOCAL/venv"
 SECANTUSDB_VERSION="0.7.0b3"
+# The OpenAPI validator that scripts/contract_check.py uses to check recorded Atlas API exchanges.
+OPENAPI_CORE_VERSION="0.23.1"
+PYYAML_VERSION="6.0.3"
 APT_PACKAGES=(libedit-dev libcurl4-openssl-dev libmongoc-dev libbson-dev librdkafka-dev pkg-config tzdata python3-venv)
 
 log() { printf 'spsh-setup: %s\n' "$*" >&2; }
@@ -25,17 +28,19 @@ ensure_apt_packages() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-# Creates .local/venv with SecantusDB pinned to SECANTUSDB_VERSION.
+# Creates .local/venv with SecantusDB, openapi-core and PyYAML pinned to the versions above.
 ensure_venv() {
     local want="$SECANTUSDB_VERSION"
+    local versions="SecantusDB==$want openapi-core==$OPENAPI_CORE_VERSION PyYAML==$PYYAML_VERSION"
     if [ -x "$SPSH_VENV/bin/secantusd-py" ] &&
-        [ "$("$SPSH_VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("SecantusDB"))' 2>/dev/null)" = "$want" ]; then
+        [ "$("$SPSH_VENV/bin/python" -c 'import importlib.metadata as m; print(" ".join(f"{p}=={m.version(p)}" for p in ("SecantusDB", "openapi-core", "PyYAML")))' 2>/dev/null)" = "$versions" ]; then
         return 0
     fi
-    log "creating the Python venv with SecantusDB $want in .local/venv"
+    log "setting up the Python venv in .local/venv ($versions)"
     mkdir -p "$SPSH_LOCAL"
-    python3 -m venv "$SPSH_VENV" 2>/dev/null || /usr/bin/python3 -m venv "$SPSH_VENV"
-    "$SPSH_VENV/bin/pip" install -q --disable-pip-version-check "SecantusDB==$want"
+    [ -x "$SPSH_VENV/bin/pip" ] || python3 -m venv "$SPSH_VENV" 2>/dev/null || /usr/bin/python3 -m venv "$SPSH_VENV"
+    # shellcheck disable=SC2086
+    "$SPSH_VENV/bin/pip" install -q --disable-pip-version-check $versions
 }
 
 # Host and port of a mongodb:// URI (first host; default port 27017).
