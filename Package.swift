@@ -52,7 +52,8 @@ let package = Package(
             name: "FormattingTests", dependencies: ["Formatting", "BSONCore", "Interpreter", "TestSupport"],
             resources: [.copy("Snapshots")]),
         .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "BSONCore", "TestSupport"]),
-        .testTarget(name: "ShellAPITests", dependencies: ["ShellAPI", "Interpreter", "BSONCore", "TestSupport"]),
+        .testTarget(
+            name: "ShellAPITests", dependencies: ["ShellAPI", "Interpreter", "BSONCore", "Formatting", "TestSupport"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "ShellAPI", "Interpreter", "TestSupport"]),
         .testTarget(
             name: "IntegrationTests",

@@ -16,6 +16,7 @@ struct Completer {
                 String(words[1]), matching(["collections", "databases", "dbs", "tables"], prefix: String(words[1]))
             )
         }
+        if let streams = shell.streamsCompletion(line: line) { return streams }
         let expression = String(
             line.reversed().prefix(while: { $0.isLetter || $0.isNumber || "_$.".contains($0) }).reversed())
         guard let dot = expression.lastIndex(of: ".") else {

@@ -86,8 +86,15 @@ package final class LineEditor {
         let (word, candidates) = complete(line)
         guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
         let common = candidates.dropFirst().reduce(candidates[0]) { $0.commonPrefix(with: $1) }
-        if common.count > word.count {
+        if common.hasPrefix(word), common.count > word.count {
             el_insertstr(editLine, String(common.dropFirst(word.count)))
+            return UInt8(CC_REFRESH)
+        }
+        if !common.hasPrefix(word), common.count >= word.count {
+            // The candidates spell the word differently (`sp.Kaf` -> `sp["Kafka stock trade processor"]`, or
+            // another letter case): replace it.
+            el_deletestr(editLine, Int32(word.unicodeScalars.count))
+            el_insertstr(editLine, common)
             return UInt8(CC_REFRESH)
         }
         if candidates.count > 1 {

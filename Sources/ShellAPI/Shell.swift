@@ -21,14 +21,28 @@ package final class Shell {
     let completionCache = CompletionCache()
     /// What `sleep` waits on; tests replace it with a virtual clock.
     package var clock: any ShellClock = SystemClock()
+    /// `sp`'s target and the processor and connection names it has seen.
+    let streams = StreamsSession()
 
-    package init(interpreter: Interpreter, connection: (any CommandRunner)?, databaseName: String) {
+    /// The Atlas Stream Processing workspace that `sp` manages (Atlas, or a local `spsh serve`); nil when none
+    /// is configured, and `sp`'s methods then say how to configure one. Setting it forgets the cached names.
+    package var atlasAdmin: (any AtlasAdmin)? {
+        get { streams.admin }
+        set { streams.admin = newValue }
+    }
+
+    /// A shell on `connection` (nil for `--nodb`), whose `sp` manages `atlasAdmin`'s workspace.
+    package init(
+        interpreter: Interpreter, connection: (any CommandRunner)?, databaseName: String,
+        atlasAdmin: (any AtlasAdmin)? = nil
+    ) {
         self.interpreter = interpreter
         self.connection = connection
         self.databaseName = databaseName
         BSONConstructors.install(in: interpreter)
         ShellGlobals.install(in: self)
         installDatabase()
+        installStreams(atlasAdmin: atlasAdmin)
     }
 
     /// Evaluates one complete input (a statement list or a direct command) and says what to print.
@@ -60,6 +74,11 @@ package final class Shell {
             if let mongo = object.host as? MongoHandle { return .text(mongo.uri) }
             if let explainable = object.host as? Explainable {
                 return .text("Explainable(\(explainable.collection.fullName))")
+            }
+            if object.host is StreamsHandle { return .text(StreamsHandle.printedForm) }
+            if let processor = object.host as? StreamProcessorHandle {
+                try processor.refresh()  // a handle shows the processor's current state
+                return .value(value, fromServer: true)
             }
             return .value(value, fromServer: object === lastServerObject)
         default:

@@ -41,6 +41,12 @@ package enum ShellErrorCode: String, Sendable {
     case unexpectedReply = "SPSH-1009"
     /// A method that needs an existing collection (`isCapped`) called on one that does not exist.
     case namespaceNotFound = "SPSH-1010"
+    /// An `sp` method used while no Atlas Stream Processing workspace is configured.
+    case noStreamsTarget = "SPSH-1011"
+    /// A stream processor name that the workspace does not know (the message suggests the nearest known one).
+    case unknownStreamProcessor = "SPSH-1012"
+    /// A connection name that the workspace's registry does not know (with the nearest known one).
+    case unknownStreamConnection = "SPSH-1013"
 }
 
 extension ShellError: JSErrorConvertible {
