@@ -59,7 +59,9 @@ let package = Package(
         .testTarget(name: "REPLTests", dependencies: ["REPL", "ShellAPI", "Interpreter", "TestSupport"]),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["spsh", "ShellAPI", "REPL", "MongoBridge", "Interpreter", "BSONCore", "TestSupport"]),
+            dependencies: [
+                "spsh", "ShellAPI", "REPL", "MongoBridge", "AtlasClient", "Interpreter", "BSONCore", "TestSupport",
+            ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
