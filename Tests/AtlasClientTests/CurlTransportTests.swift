@@ -40,6 +40,7 @@ struct Echo: Decodable {
     var path: String
     var headers: [[String]]
     var body: String
+    var challenges: Int
 
     func header(_ name: String) -> String? {
         headers.first { $0.first?.lowercased() == name.lowercased() }?.last
@@ -103,6 +104,8 @@ struct Echo: Decodable {
             HTTPRequest(method: .post, url: peer.baseURL + "/digest/y", body: Data("{\"a\":1}".utf8), auth: auth))
         #expect(post.status == 200)
         #expect(try Echo(post).body == "{\"a\":1}")
+        let again = try transport.send(HTTPRequest(method: .get, url: peer.baseURL + "/digest/z", auth: auth))
+        #expect(try Echo(again).challenges == 1)  // the handle kept the nonce: no second challenge
         let wrong = try transport.send(
             HTTPRequest(
                 method: .get, url: peer.baseURL + "/digest/x", auth: .digest(user: "pubkey", password: Secret("nope"))))

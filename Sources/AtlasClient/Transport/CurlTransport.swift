@@ -11,6 +11,9 @@ package final class CurlTransport: HTTPTransport {
     private let connectTimeout: Duration
     private let requestTimeout: Duration
     private var handle: CurlEasyHandle?
+    /// The kind and user of the previous request's auth: while it stays the same the handle keeps libcurl's
+    /// digest state, so later requests answer with the known nonce instead of taking a new 401 challenge.
+    private var previousIdentity: String?
 
     /// A transport that gives up connecting after `connectTimeout` and on a whole request after `requestTimeout`.
     package init(connectTimeout: Duration = .seconds(10), requestTimeout: Duration = .seconds(120)) {
@@ -26,7 +29,11 @@ package final class CurlTransport: HTTPTransport {
             easy = try CurlEasyHandle()
             handle = easy
         }
-        curl_easy_reset(easy.pointer)
+        let identity = Self.identity(of: request.auth)
+        if identity != previousIdentity {
+            curl_easy_reset(easy.pointer)  // drops options and auth state; keeps connections and TLS sessions
+            previousIdentity = identity
+        }
         let sink = ResponseSink()
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headerList) }
@@ -55,10 +62,13 @@ package final class CurlTransport: HTTPTransport {
         try easy.set(CURLOPT_SSL_VERIFYHOST, 2, "turning on TLS host verification")
         try easy.set(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(connectTimeout), "setting the connect timeout")
         try easy.set(CURLOPT_TIMEOUT_MS, Self.milliseconds(requestTimeout), "setting the request timeout")
+        // Every option a previous request on this handle may have set is set again here.
+        try easy.check(spsh_curl_setopt_string(easy.pointer, CURLOPT_CUSTOMREQUEST, nil), "clearing the method")
         switch request.method {
-        case .get: try easy.set(CURLOPT_HTTPGET, 1, "choosing GET")
-        case .post: try easy.set(CURLOPT_POST, 1, "choosing POST")
-        case .patch, .delete:
+        case .get, .delete: try easy.set(CURLOPT_HTTPGET, 1, "choosing GET")
+        case .post, .patch: try easy.set(CURLOPT_POST, 1, "choosing POST")
+        }
+        if request.method == .patch || request.method == .delete {
             try easy.set(CURLOPT_CUSTOMREQUEST, request.method.rawValue, "choosing \(request.method.rawValue)")
         }
         switch request.auth {
@@ -80,6 +90,16 @@ package final class CurlTransport: HTTPTransport {
             spsh_curl_setopt_data_callback(easy.pointer, CURLOPT_HEADERFUNCTION, curlWriteHeader),
             "setting the header reader")
         try easy.check(spsh_curl_setopt_pointer(easy.pointer, CURLOPT_HEADERDATA, context), "setting the header data")
+    }
+
+    /// What decides whether libcurl's auth state may carry over: the auth kind and user, never a secret.
+    private static func identity(of auth: HTTPAuth) -> String {
+        switch auth {
+        case .none: "none"
+        case .digest(let user, _): "digest:" + user
+        case .basic(let user, _): "basic:" + user
+        case .bearer: "bearer"
+        }
     }
 
     /// Makes the request carry `body` (possibly empty), copied by libcurl so nothing must outlive this call.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Loopback HTTP peer for CurlTransportTests: echoes each request as JSON
-{"method", "path", "headers": [[name, value], ...], "body"}. Paths under /digest require HTTP Digest
+{"method", "path", "headers": [[name, value], ...], "body", "challenges": digest challenges sent so far}. Paths under /digest require HTTP Digest
 (RFC 7616, MD5, qop=auth) with the user and password given as argv[1] and argv[2]; /status/<n> answers
 status n with an Atlas-style error body. Binds 127.0.0.1 on a free port and prints the port on the first line.
 Test-only; stops when stdin closes."""
@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 USER, PASSWORD = sys.argv[1], sys.argv[2]
 REALM = "spsh-test"
 NONCES = set()
+CHALLENGES = [0]  # digest challenges sent so far
 
 
 def md5(text):
@@ -39,6 +40,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.startswith("/digest") and not self.authorized():
             nonce = secrets.token_hex(16)
             NONCES.add(nonce)
+            CHALLENGES[0] += 1
             self.send_response(401)
             self.send_header("WWW-Authenticate", f'Digest realm="{REALM}", qop="auth", nonce="{nonce}", algorithm=MD5')
             self.send_header("Content-Type", "application/json")
@@ -51,7 +53,7 @@ class Handler(BaseHTTPRequestHandler):
         if self.path.startswith("/status/"):
             status = int(self.path.split("/")[2])
         echo = {"method": self.command, "path": self.path, "headers": [[k, v] for k, v in self.headers.items()],
-                "body": body}
+                "body": body, "challenges": CHALLENGES[0]}
         payload = json.dumps(echo).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
