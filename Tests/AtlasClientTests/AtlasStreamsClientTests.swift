@@ -83,3 +83,39 @@ import Testing
         #expect(transport.requests.last?.header("Accept") == "application/vnd.atlas.2025-03-12+json")
     }
 }
+
+@Suite(.tags(.small)) struct AtlasStreamsClientConfigurationTests {
+    private func settings(projectID: String?, workspace: String?) throws -> AtlasSettings {
+        var flags = AtlasSettingsInput(projectID: projectID, baseURL: "http://127.0.0.1:9443", workspace: workspace)
+        flags.publicKey = "pub"
+        flags.privateKey = Secret("priv")
+        return try AtlasSettingsResolver.resolve(flags: flags, environment: [:], configPath: nil)
+    }
+
+    @Test func settingsWinOverDefaults() throws {
+        let configuration = try AtlasStreamsClient.Configuration(
+            settings: settings(projectID: "p1", workspace: "w1"), defaultGroupID: "local", defaultWorkspace: "local")
+        #expect(configuration.groupID == "p1")
+        #expect(configuration.workspace == "w1")
+        #expect(configuration.baseURL == "http://127.0.0.1:9443")
+        #expect(configuration.credentials == .apiKeys(publicKey: "pub", privateKey: Secret("priv")))
+        let defaulted = try AtlasStreamsClient.Configuration(
+            settings: settings(projectID: nil, workspace: nil), defaultGroupID: "local", defaultWorkspace: "local")
+        #expect(defaulted.groupID == "local")
+        #expect(defaulted.workspace == "local")
+    }
+
+    @Test func missingNamesAreConfigurationErrors() throws {
+        #expect(
+            throws: AtlasAPIError.configuration(
+                "No Atlas project id: set MONGODB_ATLAS_PROJECT_ID or 'projectId' in the config file")
+        ) {
+            try AtlasStreamsClient.Configuration(settings: settings(projectID: nil, workspace: "w"))
+        }
+        #expect(
+            throws: AtlasAPIError.configuration("No stream processing workspace: set 'workspace' in the config file")
+        ) {
+            try AtlasStreamsClient.Configuration(settings: settings(projectID: "p", workspace: nil))
+        }
+    }
+}
