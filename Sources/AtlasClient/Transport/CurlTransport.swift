@@ -36,12 +36,16 @@ package final class CurlTransport: HTTPTransport {
         }
         let sink = ResponseSink()
         var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
+        defer {
+            // The handle outlives the list: unhook it before freeing it.
+            _ = spsh_curl_setopt_slist(easy.pointer, CURLOPT_HTTPHEADER, nil)
+            curl_slist_free_all(headerList)
+        }
         for line in Self.headerLines(for: request) { headerList = curl_slist_append(headerList, line) }
 
         try configure(easy, for: request, sink: sink)
         try easy.check(spsh_curl_setopt_slist(easy.pointer, CURLOPT_HTTPHEADER, headerList), "setting the headers")
-        if request.method == .post || request.method == .patch || request.body != nil {
+        if request.method == .post || request.method == .patch || (request.method == .delete && request.body != nil) {
             try setBody(request.body ?? Data(), on: easy)
         }
         let code = curl_easy_perform(easy.pointer)
