@@ -32,12 +32,13 @@ let package = Package(
 
         // Bridges to C.
         .target(name: "MongoBridge", dependencies: ["BSONCore", "CMongoC"]),
+        .target(name: "AtlasClient", dependencies: ["CCurl", "CShims"]),
         .target(name: "REPL", dependencies: ["Interpreter", "ShellAPI", "Formatting", "CEditLine", "CShims"]),
 
         .executableTarget(
             name: "spsh",
             dependencies: [
-                "BSONCore", "Interpreter", "Formatting", "ShellAPI", "MongoBridge", "REPL",
+                "BSONCore", "Interpreter", "Formatting", "ShellAPI", "MongoBridge", "AtlasClient", "REPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -53,11 +54,15 @@ let package = Package(
             resources: [.copy("Snapshots")]),
         .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "BSONCore", "TestSupport"]),
         .testTarget(
+            name: "AtlasClientTests", dependencies: ["AtlasClient", "TestSupport"], exclude: ["Peers", "Fixtures"]),
+        .testTarget(
             name: "ShellAPITests", dependencies: ["ShellAPI", "Interpreter", "BSONCore", "Formatting", "TestSupport"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "ShellAPI", "Interpreter", "TestSupport"]),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["spsh", "ShellAPI", "REPL", "MongoBridge", "Interpreter", "BSONCore", "TestSupport"]),
+            dependencies: [
+                "spsh", "ShellAPI", "REPL", "MongoBridge", "AtlasClient", "Interpreter", "BSONCore", "TestSupport",
+            ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,6 +17,17 @@ CURLcode spsh_curl_setopt_pointer(CURL *handle, CURLoption option, void *value) 
 CURLcode spsh_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }
+CURLcode spsh_curl_setopt_off_t(CURL *handle, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(handle, option, value);
+}
+CURLcode spsh_curl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *list) {
+    return curl_easy_setopt(handle, option, list);
+}
+CURLcode spsh_curl_setopt_data_callback(CURL *handle, CURLoption option, spsh_curl_data_fn callback) {
+    return curl_easy_setopt(handle, option, callback);
+}
+const unsigned long spsh_curl_auth_digest = CURLAUTH_DIGEST;
+const unsigned long spsh_curl_auth_basic = CURLAUTH_BASIC;
 
 int spsh_el_set_prompt(EditLine *el, spsh_el_prompt_fn prompt) { return el_set(el, EL_PROMPT, prompt); }
 int spsh_el_set_editor(EditLine *el, const char *mode) { return el_set(el, EL_EDITOR, mode); }

@@ -11,6 +11,14 @@ CURLcode spsh_curl_setopt_long(CURL *handle, CURLoption option, long value);
 CURLcode spsh_curl_setopt_string(CURL *handle, CURLoption option, const char *value);
 CURLcode spsh_curl_setopt_pointer(CURL *handle, CURLoption option, void *value);
 CURLcode spsh_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
+CURLcode spsh_curl_setopt_off_t(CURL *handle, CURLoption option, curl_off_t value);
+CURLcode spsh_curl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *list);
+// The shape of CURLOPT_WRITEFUNCTION and CURLOPT_HEADERFUNCTION callbacks.
+typedef size_t (*spsh_curl_data_fn)(char *data, size_t size, size_t count, void *userdata);
+CURLcode spsh_curl_setopt_data_callback(CURL *handle, CURLoption option, spsh_curl_data_fn callback);
+// CURLAUTH_DIGEST and CURLAUTH_BASIC, which are casts in macros that Swift cannot import.
+extern const unsigned long spsh_curl_auth_digest;
+extern const unsigned long spsh_curl_auth_basic;
 
 // libedit: el_set / el_get
 typedef char *(*spsh_el_prompt_fn)(EditLine *);
