@@ -54,7 +54,7 @@ let package = Package(
             resources: [.copy("Snapshots")]),
         .testTarget(name: "MongoBridgeTests", dependencies: ["MongoBridge", "BSONCore", "TestSupport"]),
         .testTarget(
-            name: "AtlasClientTests", dependencies: ["AtlasClient", "TestSupport"], exclude: ["Peers", "Fixtures"]),
+            name: "AtlasClientTests", dependencies: ["AtlasClient", "TestSupport"], exclude: ["Peers"]),
         .testTarget(
             name: "ShellAPITests", dependencies: ["ShellAPI", "Interpreter", "BSONCore", "Formatting", "TestSupport"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "ShellAPI", "Interpreter", "TestSupport"]),

@@ -91,7 +91,7 @@ private func allEndpoints() throws -> [Endpoint] { try builders.map { try $0(end
     }
 }
 
-/// The operations of `Fixtures/atlas-streams-openapi.yaml` (a copy of shared/atlas/atlas-streams-openapi.yaml),
+/// The operations of `Tests/Contract/atlas-streams-openapi.yaml` (a copy of shared/atlas/atlas-streams-openapi.yaml),
 /// read by a line scan of its `paths` section: method, path, request/response media types, query parameters.
 enum SpecOperations {
     struct Operation {
@@ -102,8 +102,8 @@ enum SpecOperations {
     }
 
     static let all: [String: Operation] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/atlas-streams-openapi.yaml")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Contract/atlas-streams-openapi.yaml")
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         var operations: [String: Operation] = [:]
         var path = ""
