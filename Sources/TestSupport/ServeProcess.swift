@@ -34,8 +34,8 @@ package final class ServeProcess {
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
         }
-        guard let range = text.range(of: #"127\.0\.0\.1:[0-9]+"#, options: .regularExpression),
-            let port = Int(text[range].split(separator: ":")[1])
+        guard let range = text.range(of: #":[0-9]+ \("#, options: .regularExpression),
+            let port = Int(text[range].dropFirst().dropLast(2))
         else {
             process.terminate()
             throw ServeProcessError(message: "spsh serve did not report a port; its output: '\(text)'")
