@@ -26,8 +26,10 @@ final class InProcessServer: Sendable {
             stateDirectory
             ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("spsh-serve-test-\(UUID().uuidString)")
+        // Without a log of its own, a test records into SPSH_CONTRACT_LOG like `spsh serve` does.
+        let log = contractLog ?? ProcessInfo.processInfo.environment["SPSH_CONTRACT_LOG"]
         var configuration = WorkspaceServer.Configuration(
-            port: 0, stateDirectory: directory, authenticator: authenticator, contractLogPath: contractLog)
+            port: 0, stateDirectory: directory, authenticator: authenticator, contractLogPath: log)
         configuration.logsServerErrors = false  // cancelling the task logs "CancellationError" otherwise
         let server = try WorkspaceServer(configuration)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
