@@ -12,7 +12,13 @@ struct Spsh: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spsh",
         abstract: "A shell for MongoDB Atlas Stream Processing and MongoDB.",
-        version: ShellVersion.current)
+        usage: """
+            spsh [<uri>] [--eval <code> ...] [--file <path> ...] [--nodb] [--quiet] [--norc] [--json <mode>] \
+            [--server-selection-timeout-ms <server-selection-timeout-ms>]
+            spsh serve [--port <port>] [--state-dir <dir>] [--bind <addr> --allow-remote] [--config <file>]
+            """,
+        version: ShellVersion.current,
+        subcommands: [ServeCommand.self])
 
     @ArgumentParser.Argument(help: "MongoDB connection string, host:port/db, or a database name on 127.0.0.1.")
     var uri = "mongodb://127.0.0.1:27017/test"
@@ -40,8 +46,13 @@ struct Spsh: ParsableCommand {
     var serverSelectionTimeoutMS = 5000
 
     /// `--json` alone means canonical, as in mongosh; ArgumentParser needs the value spelled out.
+    /// `spsh serve …` goes straight to its command: the root's optional `<uri>` would otherwise take the word.
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == ServeCommand.configuration.commandName {
+            return ServeCommand.main(Array(arguments.dropFirst()))
+        }
+        if arguments == ["help", "serve"] { return ServeCommand.main(["--help"]) }
         for index in arguments.indices where arguments[index] == "--json" {
             let next = index + 1 < arguments.count ? arguments[index + 1] : ""
             if JSONMode(rawValue: next) == nil { arguments[index] = "--json=canonical" }

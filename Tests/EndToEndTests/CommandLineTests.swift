@@ -166,6 +166,7 @@ struct CommandLineTests {
 
                 USAGE: spsh [<uri>] [--eval <code> ...] [--file <path> ...] [--nodb] [--quiet] [--norc] \
                 [--json <mode>] [--server-selection-timeout-ms <server-selection-timeout-ms>]
+                       spsh serve [--port <port>] [--state-dir <dir>] [--bind <addr> --allow-remote] [--config <file>]
 
                 ARGUMENTS:
                   <uri>                   MongoDB connection string, host:port/db, or a
@@ -187,6 +188,11 @@ struct CommandLineTests {
                   --version               Show the version.
                   -h, --help              Show help information.
 
+                SUBCOMMANDS:
+                  serve                   Run the local workspace: an Atlas Admin API server
+                                          for stream processing on 127.0.0.1.
+
+                  See 'spsh help <subcommand>' for detailed help.
 
                 """)
         #expect(result.status == 0)

@@ -1,0 +1,69 @@
+import Foundation
+
+/// MD5 (RFC 1321), only for HTTP Digest authentication (RFC 7616 `algorithm=MD5`), which Atlas's API keys use.
+/// Not for anything that needs a secure hash.
+enum MD5 {
+    private static let shifts: [UInt32] = [
+        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14,
+        20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6,
+        10, 15, 21,
+    ]
+    private static let constants: [UInt32] = (0..<64).map {
+        UInt32(truncatingIfNeeded: Int64(abs(sin(Double($0 + 1))) * 4_294_967_296))
+    }
+
+    /// The lowercase hex digest of `text`'s UTF-8 bytes.
+    static func hex(_ text: String) -> String {
+        digest(Array(text.utf8)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+
+    static func digest(_ input: [UInt8]) -> [UInt8] {
+        var message = input
+        let bitLength = UInt64(input.count) &* 8
+        message.append(0x80)
+        while message.count % 64 != 56 { message.append(0) }
+        for index in 0..<8 { message.append(UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(index)))) }
+        var a0: UInt32 = 0x6745_2301
+        var b0: UInt32 = 0xefcd_ab89
+        var c0: UInt32 = 0x98ba_dcfe
+        var d0: UInt32 = 0x1032_5476
+        for chunk in stride(from: 0, to: message.count, by: 64) {
+            var words = [UInt32](repeating: 0, count: 16)
+            for index in 0..<16 {
+                let base = chunk + index * 4
+                words[index] =
+                    UInt32(message[base]) | UInt32(message[base + 1]) << 8 | UInt32(message[base + 2]) << 16
+                    | UInt32(message[base + 3]) << 24
+            }
+            var (a, b, c, d) = (a0, b0, c0, d0)
+            for round in 0..<64 {
+                var f: UInt32
+                var g: Int
+                switch round {
+                case 0..<16:
+                    f = (b & c) | (~b & d)
+                    g = round
+                case 16..<32:
+                    f = (d & b) | (~d & c)
+                    g = (5 * round + 1) % 16
+                case 32..<48:
+                    f = b ^ c ^ d
+                    g = (3 * round + 5) % 16
+                default:
+                    f = c ^ (b | ~d)
+                    g = (7 * round) % 16
+                }
+                f = f &+ a &+ constants[round] &+ words[g]
+                a = d
+                d = c
+                c = b
+                b = b &+ (f << shifts[round] | f >> (32 - shifts[round]))
+            }
+            a0 = a0 &+ a
+            b0 = b0 &+ b
+            c0 = c0 &+ c
+            d0 = d0 &+ d
+        }
+        return [a0, b0, c0, d0].flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
+    }
+}
