@@ -61,7 +61,8 @@ struct AtlasOptions: ParsableArguments {
                 if let started = try LocalWorkspace.ensureRunning(port: port, environment: environment) {
                     announce(started)
                 }
-                return AtlasAdminAdapter(client: AtlasStreamsClient(configuration: configuration, transport: CurlTransport()))
+                return AtlasAdminAdapter(
+                    client: AtlasStreamsClient(configuration: configuration, transport: CurlTransport()))
             }
         }
         let configuration = try AtlasStreamsClient.Configuration(

@@ -14,7 +14,9 @@ struct Spsh: ParsableCommand {
         abstract: "A shell for MongoDB Atlas Stream Processing and MongoDB.",
         usage: """
             spsh [<uri>] [--eval <code> ...] [--file <path> ...] [--nodb] [--quiet] [--norc] [--json <mode>] \
-            [--server-selection-timeout-ms <server-selection-timeout-ms>]
+            [--server-selection-timeout-ms <ms>] [--atlas-base-url <url>] [--atlas-project-id <id>] \
+            [--atlas-workspace <name>] [--atlas-public-key <key> --atlas-private-key <key>] \
+            [--atlas-client-id <id> --atlas-client-secret <secret>]
             spsh serve [--port <port>] [--state-dir <dir>] [--bind <addr> --allow-remote] [--config <file>]
             """,
         version: ShellVersion.current,
@@ -44,6 +46,9 @@ struct Spsh: ParsableCommand {
 
     @Option(name: .customLong("server-selection-timeout-ms"), help: "How long to wait for the server, in ms.")
     var serverSelectionTimeoutMS = 5000
+
+    @OptionGroup(title: "Atlas Stream Processing (sp)")
+    var atlas: AtlasOptions
 
     /// `--json` alone means canonical, as in mongosh; ArgumentParser needs the value spelled out.
     /// `spsh serve …` goes straight to its command: the root's optional `<uri>` would otherwise take the word.
@@ -85,7 +90,7 @@ struct Spsh: ParsableCommand {
         }
         let shell = Shell(
             interpreter: interpreter, connection: connection,
-            databaseName: MongoCommandRunner.databaseName(in: uri) ?? "test")
+            databaseName: MongoCommandRunner.databaseName(in: uri) ?? "test", atlasAdmin: makeAtlasAdmin())
         let terminal = isatty(STDIN_FILENO) == 1
         let colors = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let session = Session(shell: shell, colors: colors)
@@ -101,6 +106,18 @@ struct Spsh: ParsableCommand {
             MongoClient.cleanUpLibrary()
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Where `sp` goes; a configuration that cannot be used (half an API key pair, say) is reported and `sp`
+    /// then says it has no workspace.
+    private func makeAtlasAdmin() -> (any AtlasAdmin)? {
+        let say: (String) -> Void = { FileHandle.standardError.write(Data("spsh: \($0)\n".utf8)) }
+        do {
+            return try atlas.makeAtlasAdmin(environment: ProcessInfo.processInfo.environment, warn: say, announce: say)
+        } catch {
+            say("\(error); sp is not available")
+            return nil
+        }
     }
 
     private func greet(_ connection: MongoCommandRunner?) {

@@ -4,8 +4,8 @@ import Interpreter
 /// The local workspace that `sp` uses when no Atlas credentials are configured: `spsh serve` on a loopback
 /// port, started in the background the first time it is needed, its state in `~/.spsh/workspace`.
 enum LocalWorkspace {
-    /// The port `spsh serve` listens on by default (`SPSH_WORKSPACE_PORT` overrides it).
-    static let defaultPort = 9443
+    /// The port `spsh serve` listens on by default, as `spsh serve` itself (`SPSH_WORKSPACE_PORT` overrides it).
+    static let defaultPort = 27080
     /// The project id the local workspace is addressed with (any 24-hex id works; this one reads as local).
     static let groupID = "000000000000000000000001"
     /// The workspace every local processor and connection lives in.
@@ -33,19 +33,10 @@ enum LocalWorkspace {
         let log = home.appendingPathComponent("workspace.log")
         try FileManager.default.createDirectory(
             at: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        FileManager.default.createFile(atPath: log.path, contents: nil, attributes: [.posixPermissions: 0o600])
-        let output = try FileHandle(forWritingTo: log)
-        output.seekToEndOfFile()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = [
-            "--fork", executablePath(), "serve", "--port", String(port), "--state-dir", state.path,
-        ]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        process.waitUntilExit()  // setsid --fork returns at once; the server goes on in its own session
+        if !FileManager.default.fileExists(atPath: log.path) {
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+        try spawnServer(port: port, state: state, log: log)
         let deadline = Date().addingTimeInterval(10)
         while !answers(port: port) {
             guard Date() < deadline else {
@@ -57,6 +48,34 @@ enum LocalWorkspace {
         return "Started the local Atlas Stream Processing workspace: spsh serve at \(baseURL(port: port)), "
             + "state in \(state.path), log in \(log.path)"
     }
+
+    /// Starts `spsh serve` as a new session leader (so Ctrl-C in the shell does not reach it and it outlives the
+    /// shell) with stdin from /dev/null and its output appended to `log`. It is not waited for.
+    private static func spawnServer(port: Int, state: URL, log: URL) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Self.spawnSetsid)
+        let arguments = [executablePath(), "serve", "--port", String(port), "--state-dir", state.path]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
+        guard status == 0 else {
+            throw LocalWorkspaceError(
+                "Could not start the local workspace (spsh serve): \(String(cString: strerror(status)))")
+        }
+    }
+
+    /// glibc's `POSIX_SPAWN_SETSID` (`<spawn.h>`, glibc 2.26+), which Swift does not import (it is behind
+    /// `__USE_GNU`).
+    private static let spawnSetsid: Int16 = 0x80
 
     /// This program's own path, to start `spsh serve` with the same binary.
     static func executablePath() -> String {
