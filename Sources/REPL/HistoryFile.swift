@@ -47,9 +47,13 @@ package struct HistoryFile {
 
     /// Whether an entry may carry a secret and must not be stored: mongosh's redaction rule
     /// (`createUser`, `auth`, `updateUser`, `changeUserPassword`, `connect`, `Mongo` as whole words), plus
-    /// URIs with credentials.
+    /// stream connections, whose settings carry Kafka passwords and API secrets (`createConnection`,
+    /// `updateConnection`, `password`, `clientSecret`), and URIs with credentials.
     package static func mayHoldSecret(_ entry: String) -> Bool {
-        let words = ["createUser", "auth", "updateUser", "changeUserPassword", "connect", "Mongo"]
+        let words = [
+            "createUser", "auth", "updateUser", "changeUserPassword", "connect", "Mongo", "createConnection",
+            "updateConnection", "password", "clientSecret",
+        ]
         let tokens = entry.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") })
         if tokens.contains(where: { words.contains(String($0)) }) { return true }
         return entry.range(of: #"mongodb(\+srv)?://[^/@\s]+:[^/@\s]+@"#, options: .regularExpression) != nil

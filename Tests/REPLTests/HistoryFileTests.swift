@@ -34,6 +34,9 @@ struct HistoryFileTests {
 
     @Test(arguments: [
         ("db.createUser({user: 'a', pwd: 'b'})", true),
+        ("sp.createConnection({name: 'k', type: 'Kafka', authentication: {password: 'p'}})", true),
+        ("const auth = {password: 'p'}", true),
+        ("sp.listConnections()", false),
         ("db.auth('a', 'b')", true),
         ("connect('mongodb://x')", true),
         ("new Mongo('mongodb://x')", true),
