@@ -10,9 +10,13 @@ struct StateDirectory: Sendable {
 
     var workspacesURL: URL { url.appendingPathComponent("workspaces", isDirectory: true) }
 
-    /// Creates the folders when missing.
+    /// Creates the folders when missing, and removes temp files a killed server left half-written.
     func prepare() throws {
         try FileManager.default.createDirectory(at: workspacesURL, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: workspacesURL.path) where name.contains(".tmp-")
+        {
+            try? FileManager.default.removeItem(at: workspacesURL.appendingPathComponent(name))
+        }
     }
 
     /// Reads every workspace file; a file that does not parse is an error naming it (never silently dropped).

@@ -5,8 +5,17 @@ import Workspace
 
 /// Digest authentication against a real, independent client (curl's `--digest`), and the contract log.
 @Suite(.tags(.medium)) struct AuthAndContractHTTPTests {
-    /// Runs curl and returns its `-w '%{http_code}'` status line plus body.
-    static func curl(_ arguments: [String]) throws -> (status: Int, body: String) {
+    /// Runs curl and returns its `-w '%{http_code}'` status plus body. curl runs and is waited for on a Dispatch
+    /// queue, never on a Swift concurrency thread: the in-process server it talks to needs those threads to answer.
+    static func curl(_ arguments: [String]) async throws -> (status: Int, body: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try runCurl(arguments) })
+            }
+        }
+    }
+
+    private static func runCurl(_ arguments: [String]) throws -> (status: Int, body: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         process.arguments = ["-s", "-w", "\n%{http_code}"] + arguments
@@ -25,12 +34,12 @@ import Workspace
         try await withServer(authenticator: auth) { server in
             let url = server.processorURL("Kafka stock trade processor") + "?pretty=false"
             let accept = ["-H", "Accept: application/vnd.atlas.2024-05-30+json"]
-            let good = try Self.curl(["--digest", "-u", "pubkey:0a1b2c3d-private"] + accept + [url])
+            let good = try await Self.curl(["--digest", "-u", "pubkey:0a1b2c3d-private"] + accept + [url])
             #expect(good.status == 404)  // authenticated: the processor is simply not there
             #expect(good.body.contains("STREAM_PROCESSOR_NOT_FOUND"))
-            let list = try Self.curl(["--digest", "-u", "pubkey:0a1b2c3d-private", server.streams])
+            let list = try await Self.curl(["--digest", "-u", "pubkey:0a1b2c3d-private", server.streams])
             #expect(list.status == 200)
-            let create = try Self.curl(
+            let create = try await Self.curl(
                 [
                     "--digest", "-u", "pubkey:0a1b2c3d-private", "-X", "POST", "-H",
                     "Content-Type: application/vnd.atlas.2023-02-01+json",
@@ -38,7 +47,7 @@ import Workspace
                 ])
             #expect(create.status == 200)
             for credentials in ["pubkey:wrong", "nobody:0a1b2c3d-private"] {
-                let bad = try Self.curl(["--digest", "-u", credentials, server.streams])
+                let bad = try await Self.curl(["--digest", "-u", credentials, server.streams])
                 #expect(bad.status == 401, "\(credentials)")
                 #expect(bad.body.contains(#""errorCode":"USER_UNAUTHORIZED""#))
             }
@@ -47,7 +56,7 @@ import Workspace
             let challenge = none.headers["www-authenticate"] ?? ""
             #expect(challenge.hasPrefix("Digest realm=\"MMS Public API\""))
             #expect(challenge.contains("qop=\"auth\"") && challenge.contains("algorithm=MD5"))
-            let basic = try Self.curl(["--basic", "-u", "pubkey:0a1b2c3d-private", server.streams])
+            let basic = try await Self.curl(["--basic", "-u", "pubkey:0a1b2c3d-private", server.streams])
             #expect(basic.status == 401)
         }
     }

@@ -34,13 +34,16 @@ final class InProcessServer: Sendable {
         let server = try WorkspaceServer(configuration)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let task = Task {
+            // Ends the stream when the server stops or fails to start, so the wait below cannot hang.
+            defer { continuation.finish() }
             try await server.run { port in continuation.yield(port) }
         }
         for await port in ports {
             return InProcessServer(root: "http://127.0.0.1:\(port)", stateDirectory: directory, task: task)
         }
         task.cancel()
-        throw ServeTestError(message: "The in-process server never reported its port")
+        _ = try await task.value
+        throw ServeTestError(message: "The in-process server stopped before it reported its port")
     }
 
     /// Stops the server (graceful shutdown through task cancellation).
