@@ -47,7 +47,7 @@ struct Spsh: ParsableCommand {
     @Option(name: .customLong("server-selection-timeout-ms"), help: "How long to wait for the server, in ms.")
     var serverSelectionTimeoutMS = 5000
 
-    @OptionGroup(title: "Atlas Stream Processing (sp)")
+    @OptionGroup(title: "Atlas Stream Processing")
     var atlas: AtlasOptions
 
     /// `--json` alone means canonical, as in mongosh; ArgumentParser needs the value spelled out.

@@ -165,13 +165,32 @@ struct CommandLineTests {
                 OVERVIEW: A shell for MongoDB Atlas Stream Processing and MongoDB.
 
                 USAGE: spsh [<uri>] [--eval <code> ...] [--file <path> ...] [--nodb] [--quiet] [--norc] \
-                [--json <mode>] [--server-selection-timeout-ms <server-selection-timeout-ms>]
+                [--json <mode>] [--server-selection-timeout-ms <ms>] [--atlas-base-url <url>] \
+                [--atlas-project-id <id>] [--atlas-workspace <name>] \
+                [--atlas-public-key <key> --atlas-private-key <key>] \
+                [--atlas-client-id <id> --atlas-client-secret <secret>]
                        spsh serve [--port <port>] [--state-dir <dir>] [--bind <addr> --allow-remote] [--config <file>]
 
                 ARGUMENTS:
                   <uri>                   MongoDB connection string, host:port/db, or a
                                           database name on 127.0.0.1. (default:
                                           mongodb://127.0.0.1:27017/test)
+
+                ATLAS STREAM PROCESSING:
+                  --atlas-base-url <url>  The Atlas Admin API to use (default: Atlas, or the
+                                          local workspace).
+                  --atlas-project-id <id> The Atlas project (group) id.
+                  --atlas-workspace <name>
+                                          The stream processing workspace to manage.
+                  --atlas-public-key <key>
+                                          Atlas API public key.
+                  --atlas-private-key <key>
+                                          Atlas API private key (visible to `ps`: prefer the
+                                          environment).
+                  --atlas-client-id <id>  Service account client id.
+                  --atlas-client-secret <secret>
+                                          Service account secret (visible to `ps`: prefer the
+                                          environment).
 
                 OPTIONS:
                   --eval <code>           Evaluate JavaScript and print the last value (may
