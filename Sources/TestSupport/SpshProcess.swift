@@ -33,35 +33,29 @@ package struct SpshProcess {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
+        // Files, not pipes: a child that another test starts at the same moment (Foundation's Process does not
+        // close inherited descriptors) could hold a pipe's write end open, and reading to end of file would then
+        // wait for that unrelated process to exit.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spsh-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = ["stdin", "stdout", "stderr"].map { folder.appendingPathComponent($0) }
+        try Data(stdin.utf8).write(to: files[0])
+        for file in files.dropFirst() { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
+        let input = try FileHandle(forReadingFrom: files[0])
+        let output = try FileHandle(forWritingTo: files[1])
+        let errors = try FileHandle(forWritingTo: files[2])
+        defer { for handle in [input, output, errors] { try? handle.close() } }
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
         let start = Date()
         try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        // Read both pipes to the end before waiting, so a large output never blocks the child.
-        let group = DispatchGroup()
-        let collected = Collected()
-        DispatchQueue.global().async(group: group) {
-            collected.setError(errors.fileHandleForReading.readDataToEndOfFile())
-        }
-        let stdoutData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
         process.waitUntilExit()
+        let seconds = Date().timeIntervalSince(start)
         return Result(
-            stdout: String(decoding: stdoutData, as: UTF8.self),
-            stderr: String(decoding: collected.error, as: UTF8.self),
-            status: process.terminationStatus,
-            seconds: Date().timeIntervalSince(start))
+            stdout: String(decoding: try Data(contentsOf: files[1]), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: files[2]), as: UTF8.self),
+            status: process.terminationStatus, seconds: seconds)
     }
-}
-
-private final class Collected: @unchecked Sendable {
-    // Safe: written once by the reader task before `group.wait()` returns, read only after it.
-    var error = Data()
-    func setError(_ data: Data) { error = data }
 }

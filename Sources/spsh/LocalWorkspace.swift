@@ -65,11 +65,23 @@ enum LocalWorkspace {
         let arguments = [executablePath(), "serve", "--port", String(port), "--state-dir", state.path]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        markInheritedDescriptorsCloseOnExec()
         var pid: pid_t = 0
         let status = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, environ)
         guard status == 0 else {
             throw LocalWorkspaceError(
                 "Could not start the local workspace (spsh serve): \(String(cString: strerror(status)))")
+        }
+    }
+
+    /// Marks every descriptor above stderr close-on-exec, so the long-lived server holds none of the shell's:
+    /// whoever started the shell with a pipe or a socket (a test harness, Foundation's `Process`, a script's
+    /// subprocess) would otherwise see it open until the server exits, and wait for the shell's end forever.
+    private static func markInheritedDescriptorsCloseOnExec() {
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for fd in open.compactMap(Int32.init) where fd > 2 {
+            let flags = fcntl(fd, F_GETFD)
+            if flags >= 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
         }
     }
 

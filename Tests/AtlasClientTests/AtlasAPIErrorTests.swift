@@ -19,6 +19,11 @@ import Testing
             "Atlas API error 403 (IP_ADDRESS_NOT_ON_ACCESS_LIST): IP address 1.2.3.4 is not allowed. Check the API keys' project roles (Project Stream Processing Manager) and that this machine's IP address is on the API access list"
         ),
         (
+            403,
+            #"{"error":403,"errorCode":"STREAM_PROCESSOR_INVALID_STATE","detail":"Cannot stop stream processor p in state CREATED."}"#,
+            "Atlas API error 403 (STREAM_PROCESSOR_INVALID_STATE): Cannot stop stream processor p in state CREATED"
+        ),
+        (
             404, #"{"error":404,"errorCode":"RESOURCE_NOT_FOUND","reason":"Not Found"}"#,
             "Atlas API error 404 (RESOURCE_NOT_FOUND): Not Found. Unknown processor 'Kafka stock trade processor'"
         ),

@@ -50,6 +50,8 @@ extension AtlasAPIError {
             case "STREAM_CONNECTION_HAS_STREAM_PROCESSORS":
                 return "Drop the processors that use this connection first"
             case "STREAM_TENANT_HAS_STREAM_PROCESSORS": return "Drop the workspace's processors first"
+            case "STREAM_PROCESSOR_INVALID_STATE":
+                return nil  // the detail names the processor's state; the keys and access list are fine
             default:
                 return
                     "Check the API keys' project roles (Project Stream Processing Manager) and that this machine's IP address is on the API access list"
