@@ -50,26 +50,26 @@ struct AtlasOptions: ParsableArguments {
             flags: input, environment: environment,
             configPath: AtlasSettingsResolver.defaultConfigPath(environment: environment))
         settings.warnings.forEach(warn)
-        if settings.credentials == .none && !settings.hasExplicitBaseURL {
-            let port = LocalWorkspace.port(environment: environment)
-            var local = settings
-            local.baseURL = LocalWorkspace.baseURL(port: port)
-            local.hasExplicitBaseURL = true
-            let configuration = try AtlasStreamsClient.Configuration(
-                settings: local, defaultGroupID: LocalWorkspace.groupID, defaultWorkspace: LocalWorkspace.workspaceName)
-            return LazyAtlasAdmin(targetDescription: AtlasAdminAdapter.describe(configuration)) {
-                if let started = try LocalWorkspace.ensureRunning(port: port, environment: environment) {
-                    announce(started)
-                }
-                return AtlasAdminAdapter(
-                    client: AtlasStreamsClient(configuration: configuration, transport: CurlTransport()))
-            }
+        var target = settings
+        // Nothing configured: the local workspace, started on first use.
+        let localPort =
+            settings.credentials == .none && !settings.hasExplicitBaseURL
+            ? LocalWorkspace.port(environment: environment) : nil
+        if let localPort {
+            target.baseURL = LocalWorkspace.baseURL(port: localPort)
+            target.hasExplicitBaseURL = true
         }
+        // Any other API server that is not Atlas's own gets the local workspace's project and workspace names.
         let configuration = try AtlasStreamsClient.Configuration(
-            settings: settings, defaultGroupID: settings.hasExplicitBaseURL ? LocalWorkspace.groupID : nil,
-            defaultWorkspace: settings.hasExplicitBaseURL ? LocalWorkspace.workspaceName : nil)
+            settings: target, defaultGroupID: target.hasExplicitBaseURL ? LocalWorkspace.groupID : nil,
+            defaultWorkspace: target.hasExplicitBaseURL ? LocalWorkspace.workspaceName : nil)
         return LazyAtlasAdmin(targetDescription: AtlasAdminAdapter.describe(configuration)) {
-            AtlasAdminAdapter(client: AtlasStreamsClient(configuration: configuration, transport: CurlTransport()))
+            if let localPort, let started = try LocalWorkspace.ensureRunning(port: localPort, environment: environment)
+            {
+                announce(started)
+            }
+            return AtlasAdminAdapter(
+                client: AtlasStreamsClient(configuration: configuration, transport: CurlTransport()))
         }
     }
 }

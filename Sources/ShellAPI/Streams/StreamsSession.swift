@@ -63,37 +63,32 @@ final class StreamsSession {
     /// Runs an operation on the processor `name`. When it fails and a fresh list shows no such processor, the
     /// error becomes "does not exist" with the nearest known name; any other failure is rethrown as it came.
     func onProcessor<T>(_ name: String, _ body: (any AtlasAdmin) throws -> T) throws -> T {
-        let admin = try requireAdmin()
-        do {
-            return try body(admin)
-        } catch let error as ShellError {
-            throw error
-        } catch {
-            guard let known = try? listProcessors().compactMap(Self.name(of:)), !known.contains(name) else {
-                throw error
-            }
-            throw ShellError(
-                .unknownStreamProcessor,
-                NameSuggestion.unknownNameMessage(
-                    kind: "Stream processor", name: name, known: known, target: admin.targetDescription))
-        }
+        try onNamed(
+            name, kind: "Stream processor", code: .unknownStreamProcessor, list: listProcessors, body)
     }
 
     /// Runs an operation on the connection `name`, with the same "does not exist" translation.
     func onConnection<T>(_ name: String, _ body: (any AtlasAdmin) throws -> T) throws -> T {
+        try onNamed(name, kind: "Connection", code: .unknownStreamConnection, list: listConnections, body)
+    }
+
+    /// `body` on the admin; a failure for a `name` that a fresh `list` does not show becomes a `code` error
+    /// naming the nearest known `kind`.
+    private func onNamed<T>(
+        _ name: String, kind: String, code: ShellErrorCode, list: () throws -> [BSONDocument],
+        _ body: (any AtlasAdmin) throws -> T
+    ) throws -> T {
         let admin = try requireAdmin()
         do {
             return try body(admin)
         } catch let error as ShellError {
             throw error
         } catch {
-            guard let known = try? listConnections().compactMap(Self.name(of:)), !known.contains(name) else {
-                throw error
-            }
+            guard let known = try? list().compactMap(Self.name(of:)), !known.contains(name) else { throw error }
             throw ShellError(
-                .unknownStreamConnection,
-                NameSuggestion.unknownNameMessage(
-                    kind: "Connection", name: name, known: known, target: admin.targetDescription))
+                code,
+                NameSuggestion.unknownNameMessage(kind: kind, name: name, known: known, target: admin.targetDescription)
+            )
         }
     }
 
