@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "BSONCore"),
         .target(name: "Interpreter"),
         .target(name: "Formatting", dependencies: ["Interpreter", "BSONCore"]),
-        .target(name: "ShellAPI", dependencies: ["Interpreter", "BSONCore"]),
+        .target(name: "StreamEngine", dependencies: ["BSONCore"]),
+        .target(name: "ShellAPI", dependencies: ["Interpreter", "BSONCore", "StreamEngine"]),
 
         // Bridges to C.
         .target(name: "MongoBridge", dependencies: ["BSONCore", "CMongoC"]),
@@ -41,13 +42,15 @@ let package = Package(
         // `spsh serve`: the local workspace that speaks the Atlas Admin API (streams subset).
         .target(
             name: "Workspace",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]),
+            dependencies: [
+                "StreamEngine", "MongoBridge", "BSONCore", .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
 
         .executableTarget(
             name: "spsh",
             dependencies: [
                 "BSONCore", "Interpreter", "Formatting", "ShellAPI", "MongoBridge", "AtlasClient", "REPL", "Workspace",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "StreamEngine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // libFuzzer target for the interpreter (see the header of Sources/InterpreterFuzzer/InterpreterFuzzer.swift).
@@ -73,6 +76,7 @@ let package = Package(
             ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
+        .testTarget(name: "StreamEngineTests", dependencies: ["StreamEngine", "BSONCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
