@@ -66,6 +66,25 @@ package final class PipelineExecutor {
     /// time), so `sp.process` knows when a used-up `documents` source is really done (§7.1).
     package var canProduceMoreWhenIdle: Bool { false }
 
+    /// The complete DLQ entry (§6) for a draft, counted in `dlqMessageCount`/`dlqMessageSize`; used for the
+    /// executor's own drafts and for those a sink returns (write failures).
+    package func deadLetterEntry(for draft: DeadLetterDraft) -> BSONDocument {
+        var entry: BSONDocument = [
+            "_stream_meta": .document(draft.record.metadata.document),
+            "errInfo": .document(["reason": .string(draft.reason)]),
+            "operatorName": .string(draft.operatorName),
+            "doc": .document(draft.record.document),
+            "processorName": .string(options.name),
+            "instanceName": .string(options.instanceName),
+            "dlqTime": .datetime(services.clock.now()),
+        ]
+        if let missed = draft.missedWindowStartTimes {
+            entry.append("missedWindowStartTimes", .array(missed.map { .int64($0) }))
+        }
+        stats.dlqMessageCount += 1
+        return entry
+    }
+
     /// Window state, watermark, closed-window floor and stats, for a checkpoint (§8).
     package func checkpoint() -> BSONDocument { ["stats": .document(stats.document)] }
 

@@ -76,12 +76,19 @@ package struct OutputDocument: Sendable {
     package var namespace: (db: String, coll: String)?
     /// The stream metadata at the sink, for DLQ entries the sink itself writes (write failures, §5.1).
     package var metadata: StreamMetadata
+    /// For window outputs: `{processor, start, end, key}` naming this output uniquely and stably, so the sink can
+    /// give a document without `_id` the same `_id` when a replay produces it again. `nil` for other outputs.
+    package var replayKey: BSONDocument?
 
     /// An output document from its parts.
-    package init(document: BSONDocument, namespace: (db: String, coll: String)? = nil, metadata: StreamMetadata) {
+    package init(
+        document: BSONDocument, namespace: (db: String, coll: String)? = nil, metadata: StreamMetadata,
+        replayKey: BSONDocument? = nil
+    ) {
         self.document = document
         self.namespace = namespace
         self.metadata = metadata
+        self.replayKey = replayKey
     }
 }
 

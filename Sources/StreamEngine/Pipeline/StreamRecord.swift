@@ -9,12 +9,17 @@ package struct StreamRecord: Sendable {
     package var eventTime: Int64
     /// `{$meta: "stream…"}` data: source, window, https.
     package var metadata: StreamMetadata
+    /// A window output's identity within its window: the `$group` key, or the arrival ordinal when the window
+    /// has no `$group`. Set by window stages; the `$merge` writer derives a stable `_id` from it, so a replay
+    /// after a restart rewrites a window instead of duplicating it.
+    package var outputKey: BSONValue?
 
     /// A record from its parts.
-    package init(document: BSONDocument, eventTime: Int64, metadata: StreamMetadata) {
+    package init(document: BSONDocument, eventTime: Int64, metadata: StreamMetadata, outputKey: BSONValue? = nil) {
         self.document = document
         self.eventTime = eventTime
         self.metadata = metadata
+        self.outputKey = outputKey
     }
 }
 
