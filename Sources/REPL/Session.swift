@@ -23,6 +23,10 @@ package final class Session {
         self.output = output
         self.errors = errors
         installPrintFunctions()
+        shell.documentPrinter = { [output, renderer] document in
+            output.write(renderer.renderFull(.object(BSONBridge.jsObject(from: document)), options: .printjson) + "\n")
+        }
+        shell.textPrinter = { [output] text in output.write(text + "\n") }
     }
 
     private func installPrintFunctions() {

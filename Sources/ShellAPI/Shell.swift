@@ -24,6 +24,13 @@ package final class Shell {
     /// `sp`'s target and the processor and connection names it has seen.
     let streams = StreamsSession()
 
+    /// The in-process stream engine behind `sp.process`; the executable sets it (nil: `sp.process` says so).
+    package var streamProcessing: (any StreamProcessing)?
+    /// Prints one document as `printjson` does; the REPL sets it (`sp.process` output, §7.1).
+    package var documentPrinter: (BSONDocument) -> Void = { _ in }
+    /// Prints one line of text; the REPL sets it.
+    package var textPrinter: (String) -> Void = { _ in }
+
     /// The Atlas Stream Processing workspace that `sp` manages (Atlas, or a local `spsh serve`); nil when none
     /// is configured, and `sp`'s methods then say how to configure one. Setting it forgets the cached names.
     package var atlasAdmin: (any AtlasAdmin)? {

@@ -91,6 +91,10 @@ struct Spsh: ParsableCommand {
         let shell = Shell(
             interpreter: interpreter, connection: connection,
             databaseName: MongoCommandRunner.databaseName(in: uri) ?? "test", atlasAdmin: makeAtlasAdmin())
+        shell.streamProcessing = InProcessStreams(
+            stateDirectory: LocalWorkspace.home(environment: ProcessInfo.processInfo.environment)
+                .appendingPathComponent("workspace"),
+            mongoURI: nodb ? "mongodb://127.0.0.1:27017" : uri)
         let terminal = isatty(STDIN_FILENO) == 1
         let colors = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let session = Session(shell: shell, colors: colors)

@@ -17,6 +17,7 @@ final class StreamsHandle: MethodTableObject {
 
     /// Every method, by name.
     static let methodTable: [String: Method] = processorMethods.merging(connectionMethods) { first, _ in first }
+        .merging(processMethods) { first, _ in first }
 
     /// The method names, sorted, for completion.
     static let methods = methodTable.keys.sorted()

@@ -1,0 +1,52 @@
+import BSONCore
+import Interpreter
+
+/// `sp.process(pipeline, options?)`: runs a pipeline in-process and prints each output as it is produced
+/// (§7.1), with DLQ entries as `{ _dlqMessage: … }`, until the source ends or Ctrl-C, which stops the run
+/// cleanly and gives the prompt back.
+extension StreamsHandle {
+    /// How long to wait after a step that produced nothing, checking for Ctrl-C in between.
+    static let idleWaitMilliseconds = 100.0
+
+    static let processMethods: [String: Method] = [
+        "process": { sp, call in
+            let method = "sp.process"
+            let stages = try StreamsArguments.pipeline(call.argument(0), method: method)
+            guard !stages.isEmpty else {
+                throw ShellError(.invalidArgument, "Invalid pipeline: expected at least one stage (\(method))")
+            }
+            let options = try ArgumentChecks.options(call, 1, method: method)
+            try sp.shell.runInProcess(
+                pipeline: stages.compactMap(\.documentValue), options: options.isEmpty ? nil : options)
+            return .undefined
+        }
+    ]
+}
+
+extension Shell {
+    /// Runs `pipeline` until it finishes or the user presses Ctrl-C; each document goes to `printDocument`.
+    func runInProcess(pipeline: [BSONDocument], options: BSONDocument?) throws {
+        guard let processing = streamProcessing else {
+            throw ShellError(.noStreamsTarget, "sp.process needs the local stream engine, which this shell lacks")
+        }
+        let run = try processing.start(pipeline: pipeline, options: options)
+        defer { run.close() }
+        while !interpreter.interruptFlag.isSet {
+            switch try run.step() {
+            case .documents(let documents):
+                for document in documents { documentPrinter(document) }
+            case .idle:
+                var waited = 0.0
+                while waited < StreamsHandle.idleWaitMilliseconds, !interpreter.interruptFlag.isSet {
+                    clock.sleep(milliseconds: 10)
+                    waited += 10
+                }
+            case .finished(let reason):
+                textPrinter(reason)
+                return
+            }
+        }
+        // Ctrl-C: the run is closed by `defer`; the prompt comes back without an error (§7.1).
+        interpreter.interruptFlag.clear()
+    }
+}
