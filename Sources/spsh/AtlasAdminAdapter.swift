@@ -57,6 +57,12 @@ final class AtlasAdminAdapter: AtlasAdmin {
 
     func deleteProcessor(name: String) throws { try client.deleteProcessor(name) }
 
+    func sampleProcessor(name: String) throws -> (state: String, documents: [BSONDocument]) {
+        let reply = try Self.document(client.sampleProcessor(name))
+        let documents = (reply["results"]?.arrayValue ?? []).compactMap(\.documentValue)
+        return (reply["state"]?.stringValue ?? "", documents)
+    }
+
     func listConnections() throws -> [BSONDocument] { try Self.results(client.listConnections()) }
 
     func getConnection(name: String) throws -> BSONDocument { try Self.document(client.getConnection(name)) }

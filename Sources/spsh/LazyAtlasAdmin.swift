@@ -36,6 +36,9 @@ final class LazyAtlasAdmin: AtlasAdmin {
     }
     func stopProcessor(name: String) throws { try admin().stopProcessor(name: name) }
     func deleteProcessor(name: String) throws { try admin().deleteProcessor(name: name) }
+    func sampleProcessor(name: String) throws -> (state: String, documents: [BSONDocument]) {
+        try admin().sampleProcessor(name: name)
+    }
     func listConnections() throws -> [BSONDocument] { try admin().listConnections() }
     func getConnection(name: String) throws -> BSONDocument { try admin().getConnection(name: name) }
     func createConnection(_ connection: BSONDocument) throws -> BSONDocument {

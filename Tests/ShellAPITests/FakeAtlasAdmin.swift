@@ -24,9 +24,15 @@ final class FakeAtlasAdmin: AtlasAdmin {
     var connections: [BSONDocument] = []
     /// When set, every request fails with it.
     var failure: APIError?
+    /// What successive `:sample` calls return, in order (then nothing, with the processor's state).
+    var samples: [[BSONDocument]] = []
+
+    /// Called with each request as it is recorded (tests change the workspace mid-loop with it).
+    var onRequest: (String) -> Void = { _ in }
 
     private func record(_ request: String) throws {
         requests.append(request)
+        onRequest(request)
         if let failure { throw failure }
     }
 
@@ -85,6 +91,13 @@ final class FakeAtlasAdmin: AtlasAdmin {
         try record("POST processor/\(name):stop")
         guard let index = index(of: name, in: processors) else { throw notFound("processor", name) }
         processors[index]["state"] = .string("STOPPED")
+    }
+
+    func sampleProcessor(name: String) throws -> (state: String, documents: [BSONDocument]) {
+        try record("GET processor/\(name):sample")
+        guard let index = index(of: name, in: processors) else { throw notFound("processor", name) }
+        let state = processors[index]["state"]?.stringValue ?? "CREATED"
+        return (state, samples.isEmpty ? [] : samples.removeFirst())
     }
 
     func deleteProcessor(name: String) throws {

@@ -84,3 +84,32 @@ struct StreamsProcessTests {
         #expect(processing.started.isEmpty)
     }
 }
+
+@Suite("sp.<name>.sample()", .tags(.small))
+struct StreamsSampleTests {
+    @Test("Prints each sampled document, polls again after an empty answer, ends once the processor stops")
+    func samplesUntilStopped() throws {
+        let admin = FakeAtlasAdmin()
+        admin.processors = [FakeAtlasAdmin.processor("p1", state: "STARTED")]
+        admin.samples = [[["a": .int32(1)], ["_dlqMessage": .document(["x": .int32(2)])]], [], [["a": .int32(3)]]]
+        let shell = makeStreamsShell(admin)
+        let clock = VirtualClock()
+        shell.clock = clock
+        var lines: [String] = []
+        shell.documentPrinter = { lines.append(ExtendedJSON.serialize($0, mode: .relaxed)) }
+        shell.textPrinter = { lines.append($0) }
+        var polls = 0
+        admin.onRequest = { request in
+            guard request.hasSuffix(":sample") else { return }
+            polls += 1
+            if polls == 4 { admin.processors = [FakeAtlasAdmin.processor("p1", state: "STOPPED")] }
+        }
+        #expect(try printed(shell, "sp.p1.sample()") == "")
+        #expect(
+            lines == [
+                #"{"a":1}"#, #"{"_dlqMessage":{"x":2}}"#, #"{"a":3}"#,
+                "Stream processor 'p1' is STOPPED: nothing more to sample",
+            ])
+        #expect(admin.requests.filter { $0.hasSuffix(":sample") }.count == 4)
+    }
+}

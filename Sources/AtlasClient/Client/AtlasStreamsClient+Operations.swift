@@ -80,6 +80,11 @@ extension AtlasStreamsClient {
         try send(endpoints.stopProcessor(workspace: workspace, name: name))
     }
 
+    /// What processor `name` produced since the last call (`spsh serve` only): `{name, state, results}`.
+    package func sampleProcessor(_ name: String) throws(AtlasAPIError) -> Data {
+        try send(endpoints.sampleProcessor(workspace: workspace, name: name)).body
+    }
+
     /// Deletes processor `name`.
     package func deleteProcessor(_ name: String) throws(AtlasAPIError) {
         try send(endpoints.deleteProcessor(workspace: workspace, name: name))

@@ -137,6 +137,15 @@ package struct StreamsEndpoints: Sendable {
             version: .processors, resource: .processor(name))
     }
 
+    /// `GET /streams/{tenantName}/processor/{processorName}:sample`: local-only (`spsh serve`; Atlas has no REST
+    /// sample endpoint, atlas-api.md §8): `{name, state, results}` with what the processor produced since the
+    /// last call.
+    package func sampleProcessor(workspace: String, name: String) throws(AtlasAPIError) -> Endpoint {
+        Endpoint(
+            operationID: "localSampleStreamProcessor", method: .get,
+            path: try processorPath(workspace, name) + ":sample", version: .processors, resource: .processor(name))
+    }
+
     /// `DELETE /streams/{tenantName}/processor/{processorName}` (204 No Content).
     package func deleteProcessor(workspace: String, name: String) throws(AtlasAPIError) -> Endpoint {
         Endpoint(

@@ -24,6 +24,9 @@ package protocol AtlasAdmin: AnyObject {
     func stopProcessor(name: String) throws
     /// Deletes a processor.
     func deleteProcessor(name: String) throws
+    /// What a started processor produced since the last call (outputs, and DLQ entries as `{_dlqMessage}`),
+    /// and its state; only `spsh serve` offers this (Atlas samples over the mongosh wire protocol).
+    func sampleProcessor(name: String) throws -> (state: String, documents: [BSONDocument])
 
     /// Every connection in the workspace's registry (all pages).
     func listConnections() throws -> [BSONDocument]

@@ -51,6 +51,11 @@ final class StreamProcessorHandle: MethodTableObject, BSONValueConvertible {
             processor.document = current
             return processor.shell.serverObject(statsReply(current))
         },
+        "sample": { processor, call in
+            _ = try ArgumentChecks.options(call, 0, method: "StreamProcessor.sample")
+            try processor.shell.sample(processorNamed: processor.name)
+            return .undefined
+        },
         "modify": { processor, call in
             let (pipeline, options) = try modifyArguments(call)
             let modified = try processor.shell.streams.onProcessor(processor.name) {

@@ -24,6 +24,34 @@ extension StreamsHandle {
 }
 
 extension Shell {
+    /// How long `.sample()` waits after a poll that brought nothing (mongosh waits 1 s, §7.1).
+    static let sampleWaitMilliseconds = 1000.0
+
+    /// `sp.<name>.sample()` (§7.2): prints what a started processor produces, as it comes, until Ctrl-C; ends by
+    /// itself once the processor is no longer running and nothing is left to show.
+    func sample(processorNamed name: String) throws {
+        while !interpreter.interruptFlag.isSet {
+            let (state, documents) = try streams.onProcessor(name) { try $0.sampleProcessor(name: name) }
+            for document in documents { documentPrinter(document) }
+            guard documents.isEmpty else { continue }
+            guard state == "STARTED" else {
+                textPrinter("Stream processor '\(name)' is \(state): nothing more to sample")
+                return
+            }
+            waitInterruptibly(milliseconds: Self.sampleWaitMilliseconds)
+        }
+        interpreter.interruptFlag.clear()
+    }
+
+    /// Waits up to `milliseconds`, returning early when the user presses Ctrl-C.
+    func waitInterruptibly(milliseconds: Double) {
+        var waited = 0.0
+        while waited < milliseconds, !interpreter.interruptFlag.isSet {
+            clock.sleep(milliseconds: 10)
+            waited += 10
+        }
+    }
+
     /// Runs `pipeline` until it finishes or the user presses Ctrl-C; each document goes to `printDocument`.
     func runInProcess(pipeline: [BSONDocument], options: BSONDocument?) throws {
         guard let processing = streamProcessing else {
@@ -36,11 +64,7 @@ extension Shell {
             case .documents(let documents):
                 for document in documents { documentPrinter(document) }
             case .idle:
-                var waited = 0.0
-                while waited < StreamsHandle.idleWaitMilliseconds, !interpreter.interruptFlag.isSet {
-                    clock.sleep(milliseconds: 10)
-                    waited += 10
-                }
+                waitInterruptibly(milliseconds: StreamsHandle.idleWaitMilliseconds)
             case .finished(let reason):
                 textPrinter(reason)
                 return
