@@ -13,6 +13,7 @@ package enum OperatorTable {
             BooleanOperators.compilers,
             ConditionalOperators.compilers,
             StringOperators.compilers,
+            ArrayOperators.compilers,
         ]
         for family in families {
             table.merge(family) { first, _ in
