@@ -14,6 +14,9 @@ package enum OperatorTable {
             ConditionalOperators.compilers,
             StringOperators.compilers,
             ArrayOperators.compilers,
+            TypeOperators.compilers,
+            ObjectOperators.compilers,
+            VariableOperators.compilers,
         ]
         for family in families {
             table.merge(family) { first, _ in

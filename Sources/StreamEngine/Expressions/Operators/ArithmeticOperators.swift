@@ -257,7 +257,8 @@ enum ArithmeticOperators {
         if a.isNullish || b.isNullish { return .null }
         throw ExpressionError(
             code: 16609,
-            "$divide only supports numeric types, not \(OperatorSupport.typeName(a)) and \(OperatorSupport.typeName(b))")
+            "$divide only supports numeric types, not \(OperatorSupport.typeName(a)) and \(OperatorSupport.typeName(b))"
+        )
     }
 
     private static func divideDecimals(_ a: BSONValue, _ b: BSONValue) throws(ExpressionError) -> BSONValue {

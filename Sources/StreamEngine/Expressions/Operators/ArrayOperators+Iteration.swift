@@ -30,7 +30,8 @@ extension ArrayOperators {
         guard case .string(let text) = value, let first = text.unicodeScalars.first,
             first.properties.isLowercase || first == "_" || first.value > 127
         else {
-            throw ExpressionError(code: 16867, "'\(value.description)' starts with an invalid character for a user variable name")
+            throw ExpressionError(
+                code: 16867, "'\(value.description)' starts with an invalid character for a user variable name")
         }
         return text
     }
@@ -42,12 +43,18 @@ extension ArrayOperators {
             value, "$filter", allowed: ["input", "as", "cond", "limit"],
             objectError: ExpressionError(code: 28646, "$filter only supports an object as its argument"),
             unknownCode: 28647, unknownPrefix: "Unrecognized parameter to $filter: ")
-        guard let inputSpec = parts["input"] else { throw ExpressionError(code: 28648, "Missing 'input' parameter to $filter") }
-        guard let condSpec = parts["cond"] else { throw ExpressionError(code: 28650, "Missing 'cond' parameter to $filter") }
+        guard let inputSpec = parts["input"] else {
+            throw ExpressionError(code: 28648, "Missing 'input' parameter to $filter")
+        }
+        guard let condSpec = parts["cond"] else {
+            throw ExpressionError(code: 28650, "Missing 'cond' parameter to $filter")
+        }
         let name = try variableName(parts["as"], "$filter")
         let input = try compiler.compile(inputSpec)
         let limit = try parts["limit"].map { spec throws(ExpressionError) in try compiler.compile(spec) }
-        let condition = try compiler.withVariables([name]) { inner throws(ExpressionError) in try inner.compile(condSpec) }
+        let condition = try compiler.withVariables([name]) { inner throws(ExpressionError) in
+            try inner.compile(condSpec)
+        }
         return .operation(name: "$filter") { context throws(ExpressionError) in
             let inputValue = try input.evaluate(&context)
             if inputValue.isNullish { return .null }
@@ -92,7 +99,9 @@ extension ArrayOperators {
             value, "$map", allowed: ["input", "as", "in"],
             objectError: ExpressionError(code: 16878, "$map only supports an object as its argument"),
             unknownCode: 16879, unknownPrefix: "Unrecognized parameter to $map: ")
-        guard let inputSpec = parts["input"] else { throw ExpressionError(code: 16880, "Missing 'input' parameter to $map") }
+        guard let inputSpec = parts["input"] else {
+            throw ExpressionError(code: 16880, "Missing 'input' parameter to $map")
+        }
         guard let inSpec = parts["in"] else { throw ExpressionError(code: 16882, "Missing 'in' parameter to $map") }
         let name = try variableName(parts["as"], "$map")
         let input = try compiler.compile(inputSpec)
@@ -122,22 +131,30 @@ extension ArrayOperators {
     {
         let parts = try spec(
             value, "$reduce", allowed: ["input", "initialValue", "in"],
-            objectError: ExpressionError(code: 40075, "$reduce requires an object as an argument, found: \(value.typeName)"),
+            objectError: ExpressionError(
+                code: 40075, "$reduce requires an object as an argument, found: \(value.typeName)"),
             unknownCode: 40076, unknownPrefix: "$reduce found an unknown argument: ")
-        guard let inputSpec = parts["input"] else { throw ExpressionError(code: 40077, "$reduce requires 'input' to be specified") }
+        guard let inputSpec = parts["input"] else {
+            throw ExpressionError(code: 40077, "$reduce requires 'input' to be specified")
+        }
         guard let initialSpec = parts["initialValue"] else {
             throw ExpressionError(code: 40078, "$reduce requires 'initialValue' to be specified")
         }
-        guard let inSpec = parts["in"] else { throw ExpressionError(code: 40079, "$reduce requires 'in' to be specified") }
+        guard let inSpec = parts["in"] else {
+            throw ExpressionError(code: 40079, "$reduce requires 'in' to be specified")
+        }
         let input = try compiler.compile(inputSpec)
         let initial = try compiler.compile(initialSpec)
-        let body = try compiler.withVariables(["value", "this"]) { inner throws(ExpressionError) in try inner.compile(inSpec) }
+        let body = try compiler.withVariables(["value", "this"]) { inner throws(ExpressionError) in
+            try inner.compile(inSpec)
+        }
         return .operation(name: "$reduce") { context throws(ExpressionError) in
             let inputValue = try input.evaluate(&context)
             if inputValue.isNullish { return .null }
             guard case .array(let elements)? = inputValue else {
                 throw ExpressionError(
-                    code: 40080, "$reduce requires that 'input' be an array, found: \(OperatorSupport.text(inputValue))")
+                    code: 40080, "$reduce requires that 'input' be an array, found: \(OperatorSupport.text(inputValue))"
+                )
             }
             var accumulated = try initial.evaluate(&context)
             let slot = context.variables.count
@@ -158,10 +175,13 @@ extension ArrayOperators {
     {
         let parts = try spec(
             value, "$zip", allowed: ["inputs", "useLongestLength", "defaults"],
-            objectError: ExpressionError(code: 34460, "$zip only supports an object as an argument, found \(value.typeName)"),
+            objectError: ExpressionError(
+                code: 34460, "$zip only supports an object as an argument, found \(value.typeName)"),
             unknownCode: 34464, unknownPrefix: "$zip found an unknown argument: ")
         guard case .array(let inputSpecs)? = parts["inputs"] else {
-            throw ExpressionError(code: 34461, "inputs must be an array of expressions, found \(OperatorSupport.typeName(parts["inputs"]))")
+            throw ExpressionError(
+                code: 34461,
+                "inputs must be an array of expressions, found \(OperatorSupport.typeName(parts["inputs"]))")
         }
         var useLongest = false
         if let flag = parts["useLongestLength"] {
@@ -175,7 +195,8 @@ extension ArrayOperators {
         var defaults: [Expression] = []
         if let defaultsSpec = parts["defaults"] {
             guard case .array(let specs) = defaultsSpec else {
-                throw ExpressionError(code: 34462, "defaults must be an array of expressions, found \(defaultsSpec.typeName)")
+                throw ExpressionError(
+                    code: 34462, "defaults must be an array of expressions, found \(defaultsSpec.typeName)")
             }
             guard useLongest else {
                 throw ExpressionError(code: 34466, "cannot specify defaults unless useLongestLength is true")
@@ -208,7 +229,8 @@ extension ArrayOperators {
             for row in 0..<length {
                 var tuple: [BSONValue] = []
                 for (column, elements) in arrays.enumerated() {
-                    tuple.append(row < elements.count ? elements[row] : (fillValues.isEmpty ? .null : fillValues[column]))
+                    tuple.append(
+                        row < elements.count ? elements[row] : (fillValues.isEmpty ? .null : fillValues[column]))
                 }
                 result.append(.array(tuple))
             }
@@ -221,7 +243,8 @@ extension ArrayOperators {
     {
         let parts = try spec(
             value, "$sortArray", allowed: ["input", "sortBy"],
-            objectError: ExpressionError(code: 2_942_500, "$sortArray requires an object as an argument, found: \(value.typeName)"),
+            objectError: ExpressionError(
+                code: 2_942_500, "$sortArray requires an object as an argument, found: \(value.typeName)"),
             unknownCode: 2_942_501, unknownPrefix: "$sortArray found an unknown argument: ")
         guard let inputSpec = parts["input"] else {
             throw ExpressionError(code: 2_942_502, "$sortArray requires 'input' to be specified")
@@ -232,15 +255,19 @@ extension ArrayOperators {
         let input = try compiler.compile(inputSpec)
         var keys: [(path: FieldPath?, descending: Bool)] = []
         func direction(_ value: BSONValue) throws(ExpressionError) -> Bool {
-            guard value.isNumber, let number = value.int64Value ?? (value.isDecimal ? 0 : nil), number == 1 || number == -1
+            guard value.isNumber, let number = value.int64Value ?? (value.isDecimal ? 0 : nil),
+                number == 1 || number == -1
             else {
-                throw ExpressionError(code: 15975, "$sort key ordering must be 1 (for ascending) or -1 (for descending)")
+                throw ExpressionError(
+                    code: 15975, "$sort key ordering must be 1 (for ascending) or -1 (for descending)")
             }
             return number == -1
         }
         switch sortSpec {
         case .document(let document):
-            guard !document.isEmpty else { throw ExpressionError(code: 15976, "$sort stage must have at least one sort key") }
+            guard !document.isEmpty else {
+                throw ExpressionError(code: 15976, "$sort stage must have at least one sort key")
+            }
             for (key, order) in document.elements { keys.append((try FieldPath(Substring(key)), try direction(order))) }
         default:
             keys.append((nil, try direction(sortSpec)))
@@ -252,7 +279,8 @@ extension ArrayOperators {
             guard case .array(let elements)? = inputValue else {
                 throw ExpressionError(
                     code: 2_942_504,
-                    "The input argument to $sortArray must be an array, but was of type: \(OperatorSupport.typeName(inputValue))")
+                    "The input argument to $sortArray must be an array, but was of type: \(OperatorSupport.typeName(inputValue))"
+                )
             }
             let sorted = elements.enumerated().sorted { left, right in
                 for key in sortKeys {
@@ -277,7 +305,9 @@ extension ArrayOperators {
                 for argument in arguments {
                     let part = try argument.evaluate(&context)
                     if part.isNullish { return .null }
-                    all.append(contentsOf: try setOperand(part, "All operands of $setUnion must be arrays. One argument is of type: ", 17043))
+                    all.append(
+                        contentsOf: try setOperand(
+                            part, "All operands of $setUnion must be arrays. One argument is of type: ", 17043))
                 }
                 return .array(sortedSet(all))
             }
@@ -291,15 +321,19 @@ extension ArrayOperators {
                     if part.isNullish { return .null }
                     let elements = try setOperand(
                         part, "All operands of $setIntersection must be arrays. One argument is of type: ", 17047)
-                    current = (current ?? elements).filter { candidate in elements.contains { BSONOrder.equal($0, candidate) } }
+                    current = (current ?? elements).filter { candidate in
+                        elements.contains { BSONOrder.equal($0, candidate) }
+                    }
                 }
                 return .array(sortedSet(current ?? []))
             }
         },
         "$setDifference": binary("$setDifference") { left, right throws(ExpressionError) in
             if left.isNullish || right.isNullish { return .null }
-            let first = try setOperand(left, "both operands of $setDifference must be arrays. First argument is of type: ", 17048)
-            let second = try setOperand(right, "both operands of $setDifference must be arrays. Second argument is of type: ", 17049)
+            let first = try setOperand(
+                left, "both operands of $setDifference must be arrays. First argument is of type: ", 17048)
+            let second = try setOperand(
+                right, "both operands of $setDifference must be arrays. Second argument is of type: ", 17049)
             var result: [BSONValue] = []
             for element in first
             where !second.contains(where: { BSONOrder.equal($0, element) })
@@ -319,9 +353,11 @@ extension ArrayOperators {
                 for argument in arguments {
                     let part = try argument.evaluate(&context)
                     let elements = sortedSet(
-                        try setOperand(part, "All operands of $setEquals must be arrays. One argument is of type: ", 17044))
+                        try setOperand(
+                            part, "All operands of $setEquals must be arrays. One argument is of type: ", 17044))
                     if let reference {
-                        guard reference.count == elements.count, zip(reference, elements).allSatisfy({ BSONOrder.equal($0, $1) })
+                        guard reference.count == elements.count,
+                            zip(reference, elements).allSatisfy({ BSONOrder.equal($0, $1) })
                         else { return .bool(false) }
                     } else {
                         reference = elements

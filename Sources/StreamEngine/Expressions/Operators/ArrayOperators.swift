@@ -42,7 +42,8 @@ enum ArrayOperators {
             "$in": binary("$in") { value, list throws(ExpressionError) in
                 guard case .array(let elements)? = list else {
                     throw ExpressionError(
-                        code: 40081, "$in requires an array as a second argument, found: \(OperatorSupport.typeName(list))")
+                        code: 40081,
+                        "$in requires an array as a second argument, found: \(OperatorSupport.typeName(list))")
                 }
                 return .bool(elements.contains { BSONOrder.equal($0, value) })
             },
@@ -55,7 +56,8 @@ enum ArrayOperators {
                         if part.isNullish { return .null }
                         guard case .array(let elements)? = part else {
                             throw ExpressionError(
-                                code: 28664, "$concatArrays only supports arrays, not \(OperatorSupport.typeName(part))")
+                                code: 28664, "$concatArrays only supports arrays, not \(OperatorSupport.typeName(part))"
+                            )
                         }
                         result.append(contentsOf: elements)
                     }
@@ -120,7 +122,8 @@ enum ArrayOperators {
         guard MathOperators.isIntegral(index), let position = Int32(exactly: ArithmeticOperators.long(index)) else {
             throw ExpressionError(
                 code: 28691,
-                "$arrayElemAt's second argument must be representable as a 32-bit integer: \(OperatorSupport.text(index))")
+                "$arrayElemAt's second argument must be representable as a 32-bit integer: \(OperatorSupport.text(index))"
+            )
         }
         let resolved = position < 0 ? elements.count + Int(position) : Int(position)
         guard resolved >= 0 && resolved < elements.count else { return nil }
@@ -147,14 +150,17 @@ enum ArrayOperators {
             guard case .array(let elements)? = arrayValue else {
                 throw ExpressionError(
                     code: 28724,
-                    "First argument to $slice must be an array, but is of type: \(OperatorSupport.typeName(arrayValue))")
+                    "First argument to $slice must be an array, but is of type: \(OperatorSupport.typeName(arrayValue))"
+                )
             }
             guard let second, second.isNumber else {
                 throw ExpressionError(
                     code: 28725,
-                    "Second argument to $slice must be a numeric value, but is of type: \(OperatorSupport.typeName(second))")
+                    "Second argument to $slice must be a numeric value, but is of type: \(OperatorSupport.typeName(second))"
+                )
             }
-            let first = try int32(second, code: 28726, "Second argument to $slice can't be represented as a 32-bit integer: ")
+            let first = try int32(
+                second, code: 28726, "Second argument to $slice can't be represented as a 32-bit integer: ")
             let count = elements.count
             if arguments.count == 2 {
                 if first >= 0 { return .array(Array(elements.prefix(first))) }
@@ -162,11 +168,14 @@ enum ArrayOperators {
             }
             guard let third, third.isNumber else {
                 throw ExpressionError(
-                    code: 28727, "Third argument to $slice must be numeric, but is of type: \(OperatorSupport.typeName(third))")
+                    code: 28727,
+                    "Third argument to $slice must be numeric, but is of type: \(OperatorSupport.typeName(third))")
             }
-            let length = try int32(third, code: 28728, "Third argument to $slice can't be represented as a 32-bit integer: ")
+            let length = try int32(
+                third, code: 28728, "Third argument to $slice can't be represented as a 32-bit integer: ")
             guard length > 0 else {
-                throw ExpressionError(code: 28729, "Third argument to $slice must be positive: \(OperatorSupport.text(third))")
+                throw ExpressionError(
+                    code: 28729, "Third argument to $slice must be positive: \(OperatorSupport.text(third))")
             }
             let start = first >= 0 ? min(first, count) : max(0, count + first)
             return .array(Array(elements[start..<min(count, start + length)]))
@@ -183,7 +192,8 @@ enum ArrayOperators {
             guard case .array(let elements)? = arrayValue else {
                 throw ExpressionError(
                     code: 40090,
-                    "$indexOfArray requires an array as a first argument, found: \(OperatorSupport.typeName(arrayValue))")
+                    "$indexOfArray requires an array as a first argument, found: \(OperatorSupport.typeName(arrayValue))"
+                )
             }
             let search = try arguments[1].evaluate(&context)
             var start = 0
@@ -225,7 +235,8 @@ enum ArrayOperators {
                 guard let bound, bound.isNumber else {
                     throw ExpressionError(
                         code: typeCode,
-                        "$range requires a numeric \(label) value, found value of type: \(OperatorSupport.typeName(bound))")
+                        "$range requires a numeric \(label) value, found value of type: \(OperatorSupport.typeName(bound))"
+                    )
                 }
                 bounds.append(
                     try int32(

@@ -14,7 +14,8 @@ enum ComparisonOperators {
         "$cmp": comparison("$cmp") { .int32(Int32($0)) },
     ]
 
-    private static func comparison(_ name: String, _ result: @escaping @Sendable (Int) -> BSONValue) -> OperatorCompiler {
+    private static func comparison(_ name: String, _ result: @escaping @Sendable (Int) -> BSONValue) -> OperatorCompiler
+    {
         { value, compiler throws(ExpressionError) in
             let arguments = try OperatorSupport.arguments(value, name, exactly: 2, &compiler)
             let (left, right) = (arguments[0], arguments[1])

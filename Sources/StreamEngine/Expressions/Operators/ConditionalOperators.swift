@@ -23,7 +23,9 @@ enum ConditionalOperators {
                 }
                 parts[key] = try compiler.compile(argument)
             }
-            guard let ifPart = parts["if"] else { throw ExpressionError(code: 17080, "Missing 'if' parameter to $cond") }
+            guard let ifPart = parts["if"] else {
+                throw ExpressionError(code: 17080, "Missing 'if' parameter to $cond")
+            }
             guard let thenPart = parts["then"] else {
                 throw ExpressionError(code: 17081, "Missing 'then' parameter to $cond")
             }

@@ -21,8 +21,10 @@ enum MathOperators {
             try requirePositive(value, "$log10's argument must be a positive number, but ", code: 28761)
             return transcendental(value, Foundation.log10)
         },
-        "$round": { value, compiler throws(ExpressionError) in try compileRound("$round", .tiesToEven, value, &compiler) },
-        "$trunc": { value, compiler throws(ExpressionError) in try compileRound("$trunc", .towardZero, value, &compiler) },
+        "$round": { value, compiler throws(ExpressionError) in try compileRound("$round", .tiesToEven, value, &compiler)
+        },
+        "$trunc": { value, compiler throws(ExpressionError) in try compileRound("$trunc", .towardZero, value, &compiler)
+        },
         "$pow": { value, compiler throws(ExpressionError) in
             let arguments = try OperatorSupport.arguments(value, "$pow", exactly: 2, &compiler)
             let (base, exponent) = (arguments[0], arguments[1])
@@ -148,7 +150,8 @@ enum MathOperators {
             guard x.isFinite else { return value }
             let decimal = Decimal128Arithmetic.from(x, significantDigits: 34)
             return .double(
-                Decimal128Arithmetic.toDouble(Decimal128Arithmetic.quantize(decimal, exponent: -places, rounding: rounding)))
+                Decimal128Arithmetic.toDouble(
+                    Decimal128Arithmetic.quantize(decimal, exponent: -places, rounding: rounding)))
         case .int32, .int64:
             guard places < 0 else { return value }
             let quantized = Decimal128Arithmetic.quantize(
@@ -181,7 +184,9 @@ enum MathOperators {
 
     private static func power(_ base: BSONValue?, _ exponent: BSONValue?) throws(ExpressionError) -> BSONValue {
         guard let base, !base.isNullishValue, let exponent, !exponent.isNullishValue else { return .null }
-        guard base.isNumber else { throw ExpressionError(code: 28762, "$pow's base must be numeric, not \(base.typeName)") }
+        guard base.isNumber else {
+            throw ExpressionError(code: 28762, "$pow's base must be numeric, not \(base.typeName)")
+        }
         guard exponent.isNumber else {
             throw ExpressionError(code: 28763, "$pow's exponent must be numeric, not \(exponent.typeName)")
         }
@@ -227,7 +232,9 @@ enum MathOperators {
         guard number.isNumber else {
             throw ExpressionError(code: 28756, "$log's argument must be numeric, not \(number.typeName)")
         }
-        guard base.isNumber else { throw ExpressionError(code: 28757, "$log's base must be numeric, not \(base.typeName)") }
+        guard base.isNumber else {
+            throw ExpressionError(code: 28757, "$log's base must be numeric, not \(base.typeName)")
+        }
         try requirePositive(number, "$log's argument must be a positive number, but ", code: 28758)
         let doubleBase = NumericValue.approximateDouble(base)
         if NumericValue.compare(base, .int32(0)) <= 0 || doubleBase == 1 {

@@ -141,7 +141,9 @@ extension StringOperators {
             let arguments = try namedArguments(
                 value, name, allowed: ["input", "regex", "options"], required: ["input", "regex"], objectCode: 51103,
                 unknownCode: 31024,
-                missing: { key in ExpressionError(code: key == "input" ? 31022 : 31023, "\(name) requires '\(key)' parameter") },
+                missing: { key in
+                    ExpressionError(code: key == "input" ? 31022 : 31023, "\(name) requires '\(key)' parameter")
+                },
                 &compiler)
             let input = arguments["input"] ?? .literal(.null)
             let regexArgument = arguments["regex"] ?? .literal(.null)
@@ -162,7 +164,9 @@ extension StringOperators {
                     compiled = precompiled
                 } else {
                     let optionsValue = try options?.evaluate(&context)
-                    guard let (pattern, flags) = try patternAndOptions(try regexArgument.evaluate(&context), optionsValue, name)
+                    guard
+                        let (pattern, flags) = try patternAndOptions(
+                            try regexArgument.evaluate(&context), optionsValue, name)
                     else { return noMatch }
                     compiled = try makeRegex(pattern, flags, name)
                 }
@@ -205,12 +209,14 @@ extension StringOperators {
     private static func replace(_ name: String, all: Bool) -> OperatorCompiler {
         { value, compiler throws(ExpressionError) in
             guard case .document = value else {
-                throw ExpressionError(code: 51751, "\(name) requires an object as an argument, found: \(value.typeName)")
+                throw ExpressionError(
+                    code: 51751, "\(name) requires an object as an argument, found: \(value.typeName)")
             }
             let arguments = try namedArguments(
                 value, name, allowed: ["input", "find", "replacement"], required: ["input", "find", "replacement"],
                 objectCode: 51751, unknownCode: 51750,
-                missing: { key in ExpressionError(code: 51749, "\(name) requires '\(key)' to be specified") }, &compiler)
+                missing: { key in ExpressionError(code: 51749, "\(name) requires '\(key)' to be specified") }, &compiler
+            )
             let input = arguments["input"] ?? .literal(.null)
             let find = arguments["find"] ?? .literal(.null)
             let replacement = arguments["replacement"] ?? .literal(.null)
@@ -219,11 +225,14 @@ extension StringOperators {
                     try input.evaluate(&context), try find.evaluate(&context), try replacement.evaluate(&context)
                 )
                 var texts: [String] = []
-                for (label, part, code) in [("input", values.0, 51746), ("find", values.1, 51745), ("replacement", values.2, 51744)] {
+                for (label, part, code) in [
+                    ("input", values.0, 51746), ("find", values.1, 51745), ("replacement", values.2, 51744),
+                ] {
                     if part.isNullish { continue }
                     guard case .string(let text) = part else {
                         throw ExpressionError(
-                            code: code, "\(name) requires that '\(label)' be a string, found: \(OperatorSupport.text(part))")
+                            code: code,
+                            "\(name) requires that '\(label)' be a string, found: \(OperatorSupport.text(part))")
                     }
                     texts.append(text)
                 }

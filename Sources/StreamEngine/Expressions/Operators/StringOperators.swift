@@ -45,7 +45,8 @@ enum StringOperators {
                 let part = try argument.evaluate(&context)
                 if part.isNullish { return .null }
                 guard case .string(let text) = part else {
-                    throw ExpressionError(code: 16702, "$concat only supports strings, not \(OperatorSupport.typeName(part))")
+                    throw ExpressionError(
+                        code: 16702, "$concat only supports strings, not \(OperatorSupport.typeName(part))")
                 }
                 result += text
             }
@@ -65,7 +66,8 @@ enum StringOperators {
             guard let startValue, startValue.isNumber else {
                 throw ExpressionError(
                     code: 34450,
-                    "$substrCP: starting index must be a numeric type (is BSON type \(OperatorSupport.typeName(startValue)))")
+                    "$substrCP: starting index must be a numeric type (is BSON type \(OperatorSupport.typeName(startValue)))"
+                )
             }
             guard MathOperators.isIntegral(startValue) else {
                 throw ExpressionError(
@@ -86,7 +88,9 @@ enum StringOperators {
             }
             let startIndex = ArithmeticOperators.long(startValue)
             let count = ArithmeticOperators.long(lengthValue)
-            guard count >= 0 else { throw ExpressionError(code: 34454, "$substrCP: length must be a nonnegative integer.") }
+            guard count >= 0 else {
+                throw ExpressionError(code: 34454, "$substrCP: length must be a nonnegative integer.")
+            }
             guard startIndex >= 0 else {
                 throw ExpressionError(code: 34455, "$substrCP: the starting index must be nonnegative integer.")
             }
@@ -109,12 +113,14 @@ enum StringOperators {
                 guard startValue?.isNumber == true || startValue.isNullish else {
                     throw ExpressionError(
                         code: 16034,
-                        "\(name):  starting index must be a numeric type (is BSON type \(OperatorSupport.typeName(startValue)))")
+                        "\(name):  starting index must be a numeric type (is BSON type \(OperatorSupport.typeName(startValue)))"
+                    )
                 }
                 guard lengthValue?.isNumber == true || lengthValue.isNullish else {
                     throw ExpressionError(
                         code: 16035,
-                        "\(name):  length must be a numeric type (is BSON type \(OperatorSupport.typeName(lengthValue)))")
+                        "\(name):  length must be a numeric type (is BSON type \(OperatorSupport.typeName(lengthValue)))"
+                    )
                 }
                 // Negative values wrap to huge unsigned sizes on the server: a negative start is past the end, a
                 // negative length takes the rest.
@@ -122,7 +128,8 @@ enum StringOperators {
                 let count = UInt64(bitPattern: lengthValue.map(ArithmeticOperators.long) ?? 0)
                 let size = UInt64(bytes.count)
                 if lower < size && bytes[Int(lower)] & 0xC0 == 0x80 {
-                    throw ExpressionError(code: 28656, "\(name):  Invalid range, starting index is a UTF-8 continuation byte.")
+                    throw ExpressionError(
+                        code: 28656, "\(name):  Invalid range, starting index is a UTF-8 continuation byte.")
                 }
                 let (end, overflow) = lower.addingReportingOverflow(count)
                 if !overflow && end < size && bytes[Int(end)] & 0xC0 == 0x80 {
@@ -173,7 +180,9 @@ enum StringOperators {
                     "$split requires an expression that evaluates to a string as a second argument, found: "
                         + OperatorSupport.typeName(separatorValue))
             }
-            guard !delimiter.isEmpty else { throw ExpressionError(code: 40087, "$split requires a non-empty separator") }
+            guard !delimiter.isEmpty else {
+                throw ExpressionError(code: 40087, "$split requires a non-empty separator")
+            }
             let bytes = Array(text.utf8)
             let needle = Array(delimiter.utf8)
             var parts: [BSONValue] = []
@@ -252,7 +261,9 @@ enum StringOperators {
             if arguments.count > 3 {
                 end = min(end, try index(try arguments[3].evaluate(&context), "ending"))
             }
-            guard start <= end || (pattern.isEmpty && start <= haystack.count && start <= end) else { return .int32(-1) }
+            guard start <= end || (pattern.isEmpty && start <= haystack.count && start <= end) else {
+                return .int32(-1)
+            }
             var position = start
             while position + pattern.count <= end {
                 if haystack[position..<position + pattern.count].elementsEqual(pattern) {
