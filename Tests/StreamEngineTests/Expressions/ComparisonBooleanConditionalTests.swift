@@ -83,17 +83,41 @@ struct ComparisonBooleanConditionalTests {
         (#"{"$ifNull": ["$missing", "$alsoMissing"]}"#, document, "missing"),
         (#"{"$ifNull": [false, 1]}"#, document, "false"),
         (#"{"$ifNull": ["$missing"]}"#, document, "error: $ifNull needs at least two arguments, had: 1"),
-        (#"{"$switch": {"branches": [{"case": {"$eq": ["$a", 1]}, "then": "one"}], "default": "other"}}"#, document, #""one""#),
-        (#"{"$switch": {"branches": [{"case": {"$eq": ["$a", 2]}, "then": "two"}], "default": "other"}}"#, document, #""other""#),
+        (
+            #"{"$switch": {"branches": [{"case": {"$eq": ["$a", 1]}, "then": "one"}], "default": "other"}}"#, document,
+            #""one""#
+        ),
+        (
+            #"{"$switch": {"branches": [{"case": {"$eq": ["$a", 2]}, "then": "two"}], "default": "other"}}"#, document,
+            #""other""#
+        ),
         (#"{"$switch": {"branches": [{"case": false, "then": 1}, {"case": "$s", "then": 2}]}}"#, document, "2"),
-        (#"{"$switch": {"branches": [{"case": false, "then": 1}]}}"#, document, "error: $switch could not find a matching branch for an input, and no default was specified."),
+        (
+            #"{"$switch": {"branches": [{"case": false, "then": 1}]}}"#, document,
+            "error: $switch could not find a matching branch for an input, and no default was specified."
+        ),
         (#"{"$switch": {"branches": []}}"#, document, "error: $switch requires at least one branch."),
-        (#"{"$switch": {"branches": [{"case": true}]}}"#, document, "error: $switch requires each branch have a 'then' expression."),
-        (#"{"$switch": {"branches": [{"then": 1}]}}"#, document, "error: $switch requires each branch have a 'case' expression"),
-        (#"{"$switch": {"branches": [{"case": true, "then": 1, "x": 1}]}}"#, document, "error: $switch found an unknown argument to a branch: x"),
-        (#"{"$switch": {"branches": [1]}}"#, document, "error: $switch expected each branch to be an object, found: int"),
+        (
+            #"{"$switch": {"branches": [{"case": true}]}}"#, document,
+            "error: $switch requires each branch have a 'then' expression."
+        ),
+        (
+            #"{"$switch": {"branches": [{"then": 1}]}}"#, document,
+            "error: $switch requires each branch have a 'case' expression"
+        ),
+        (
+            #"{"$switch": {"branches": [{"case": true, "then": 1, "x": 1}]}}"#, document,
+            "error: $switch found an unknown argument to a branch: x"
+        ),
+        (
+            #"{"$switch": {"branches": [1]}}"#, document,
+            "error: $switch expected each branch to be an object, found: int"
+        ),
         (#"{"$switch": {"branches": 1}}"#, document, "error: $switch expected an array for 'branches', found: int"),
-        (#"{"$switch": {"branches": [{"case": true, "then": 1}], "other": 1}}"#, document, "error: $switch found an unknown argument: other"),
+        (
+            #"{"$switch": {"branches": [{"case": true, "then": 1}], "other": 1}}"#, document,
+            "error: $switch found an unknown argument: other"
+        ),
         (#"{"$switch": [1]}"#, document, "error: $switch requires an object as an argument, found: array"),
     ]
 

@@ -7,7 +7,8 @@ import Testing
 /// `$type`, conversions, object operators, `$let`, `$meta`, `$currentDate`, `$createUUID`, `$rand`.
 @Suite("Type, object and variable operators", .tags(.small))
 struct TypeObjectVariableOperatorTests {
-    static let document = #"{"i": 5, "d": 2.5, "s": "12", "n": null, "o": {"a": 1, "b": 2}, "dt": {"$date": "2024-01-01T00:00:00Z"}, "id": {"$oid": "65a1b2c3d4e5f60718293a4b"}}"#
+    static let document =
+        #"{"i": 5, "d": 2.5, "s": "12", "n": null, "o": {"a": 1, "b": 2}, "dt": {"$date": "2024-01-01T00:00:00Z"}, "id": {"$oid": "65a1b2c3d4e5f60718293a4b"}}"#
 
     static let types: [(String, String, String)] = [
         (#"{"$type": "$i"}"#, document, #""int""#),
@@ -28,41 +29,83 @@ struct TypeObjectVariableOperatorTests {
         (#"{"$toInt": {"$numberDecimal": "7.9"}}"#, document, "7"),
         (#"{"$toInt": null}"#, document, "null"),
         (#"{"$toInt": "$missing"}"#, document, "null"),
-        (#"{"$toInt": "1.5"}"#, document, "error: Failed to parse number '1.5' in $convert with no onError value: Did not consume whole string."),
+        (
+            #"{"$toInt": "1.5"}"#, document,
+            "error: Failed to parse number '1.5' in $convert with no onError value: Did not consume whole string."
+        ),
         (#"{"$toInt": ""}"#, document, "error: Failed to parse number '' in $convert with no onError value: No digits"),
-        (#"{"$toInt": {"$numberLong": "3000000000"}}"#, document, "error: Conversion would overflow target type in $convert with no onError value: 3000000000"),
-        (#"{"$toInt": {"$numberDouble": "NaN"}}"#, document, "error: Attempt to convert NaN value to integer type in $convert with no onError value"),
-        (#"{"$toInt": "$dt"}"#, document, "error: Unsupported conversion from date to int in $convert with no onError value"),
+        (
+            #"{"$toInt": {"$numberLong": "3000000000"}}"#, document,
+            "error: Conversion would overflow target type in $convert with no onError value: "
+        ),
+        (
+            #"{"$toInt": {"$numberDouble": "NaN"}}"#, document,
+            "error: Attempt to convert NaN value to integer type in $convert with no onError value"
+        ),
+        (
+            #"{"$toInt": "$dt"}"#, document,
+            "error: Unsupported conversion from date to int in $convert with no onError value"
+        ),
         (#"{"$toLong": "$dt"}"#, document, #"{"$numberLong": "1704067200000"}"#),
         (#"{"$toLong": "-42"}"#, document, #"{"$numberLong": "-42"}"#),
-        (#"{"$toLong": 1e19}"#, document, "error: Conversion would overflow target type in $convert with no onError value: 1e+19"),
+        (
+            #"{"$toLong": 1e19}"#, document,
+            "error: Conversion would overflow target type in $convert with no onError value: 1e+19"
+        ),
         (#"{"$toDouble": "2.5"}"#, document, "2.5"),
         (#"{"$toDouble": "1e3"}"#, document, "1000.0"),
-        (#"{"$toDouble": "abc"}"#, document, "error: Failed to parse number 'abc' in $convert with no onError value: Did not consume whole string."),
+        (
+            #"{"$toDouble": "abc"}"#, document,
+            "error: Failed to parse number 'abc' in $convert with no onError value: Did not consume whole number."
+        ),
         (#"{"$toDouble": 5}"#, document, "5.0"),
         (#"{"$toDouble": false}"#, document, "0.0"),
         (#"{"$toDouble": "$dt"}"#, document, "1704067200000.0"),
         (#"{"$toDouble": {"$numberDecimal": "0.1"}}"#, document, "0.1"),
-        (#"{"$toDouble": {"a": 1}}"#, document, "error: Unsupported conversion from object to double in $convert with no onError value"),
+        (
+            #"{"$toDouble": {"a": 1}}"#, document,
+            "error: Unsupported conversion from object to double in $convert with no onError value"
+        ),
         (#"{"$toDecimal": 2.5}"#, document, #"{"$numberDecimal": "2.50000000000000"}"#),
         (#"{"$toDecimal": 5}"#, document, #"{"$numberDecimal": "5"}"#),
         (#"{"$toDecimal": "1.23"}"#, document, #"{"$numberDecimal": "1.23"}"#),
         (#"{"$toDecimal": true}"#, document, #"{"$numberDecimal": "1"}"#),
-        (#"{"$toDecimal": "x"}"#, document, "error: Failed to parse number 'x' in $convert with no onError value: Failed to parse string to decimal"),
+        (
+            #"{"$toDecimal": "x"}"#, document,
+            "error: Failed to parse number 'x' in $convert with no onError value: Failed to parse string to decimal"
+        ),
         (#"{"$toString": 5}"#, document, #""5""#),
         (#"{"$toString": 2.5}"#, document, #""2.5""#),
         (#"{"$toString": 2.0}"#, document, #""2""#),
         (#"{"$toString": true}"#, document, #""true""#),
         (#"{"$toString": "$id"}"#, document, #""65a1b2c3d4e5f60718293a4b""#),
         (#"{"$toString": {"$numberDecimal": "1.50"}}"#, document, #""1.50""#),
-        (#"{"$toString": [[1]]}"#, document, "error: Unsupported conversion from array to string in $convert with no onError value"),
+        (
+            #"{"$toString": [[1]]}"#, document,
+            "error: Unsupported conversion from array to string in $convert with no onError value"
+        ),
         (#"{"$toBool": 0}"#, document, "false"),
         (#"{"$toBool": "false"}"#, document, "true"),
         (#"{"$toBool": ""}"#, document, "true"),
         (#"{"$toBool": {"$numberDecimal": "0"}}"#, document, "false"),
         (#"{"$toBool": "$dt"}"#, document, "true"),
+        (#"{"$toBool": {"a": 1}}"#, document, "true"),
+        (
+            #"{"$toBool": {"$maxKey": 1}}"#, document,
+            "error: Unsupported conversion from maxKey to bool in $convert with no onError value"
+        ),
+        (#"{"$toInt": "0x1A"}"#, document, "error: Illegal hexadecimal input in $convert with no onError value: 0x1A"),
+        (
+            #"{"$toInt": {"$numberDouble": "-Infinity"}}"#, document,
+            "error: Attempt to convert infinity value to integer type in $convert with no onError value"
+        ),
+        (#"{"$toString": -0.0}"#, document, #""-0""#),
+        (#"{"$toString": {"$numberDouble": "NaN"}}"#, document, #""NaN""#),
         (#"{"$toObjectId": "65a1b2c3d4e5f60718293a4b"}"#, document, #"{"$oid": "65a1b2c3d4e5f60718293a4b"}"#),
-        (#"{"$toObjectId": "abc"}"#, document, "error: Failed to parse objectId 'abc' in $convert with no onError value: Invalid string length for parsing to OID, expected 24 but found 3"),
+        (
+            #"{"$toObjectId": "abc"}"#, document,
+            "error: Failed to parse objectId 'abc' in $convert with no onError value: Invalid string length for parsing to OID, expected 24 but found 3"
+        ),
         (#"{"$convert": {"input": "$s", "to": "int"}}"#, document, "12"),
         (#"{"$convert": {"input": "$s", "to": 16}}"#, document, "12"),
         (#"{"$convert": {"input": "$s", "to": "long"}}"#, document, #"{"$numberLong": "12"}"#),
@@ -81,20 +124,32 @@ struct TypeObjectVariableOperatorTests {
         (#"{"$mergeObjects": ["$o", {"b": 3, "c": 4}]}"#, document, #"{"a": 1, "b": 3, "c": 4}"#),
         (#"{"$mergeObjects": ["$o", null, "$missing"]}"#, document, #"{"a": 1, "b": 2}"#),
         (#"{"$mergeObjects": []}"#, document, "{}"),
-        (#"{"$mergeObjects": ["$o", 1]}"#, document, "error: $mergeObjects requires object inputs, but input 1 is of type int"),
+        (
+            #"{"$mergeObjects": ["$o", 1]}"#, document,
+            "error: $mergeObjects requires object inputs, but input 1 is of type int"
+        ),
         (#"{"$getField": "i"}"#, document, "5"),
         (#"{"$getField": {"field": "a", "input": "$o"}}"#, document, "1"),
         (#"{"$getField": {"field": "zz", "input": "$o"}}"#, document, "missing"),
         (#"{"$getField": {"field": "a.b", "input": {"a.b": 7}}}"#, document, "7"),
         (#"{"$getField": {"field": {"$literal": "$x"}, "input": {"$literal": {"$x": 8}}}}"#, document, "8"),
         (#"{"$getField": {"field": "a", "input": "$n"}}"#, document, "null"),
-        (#"{"$getField": {"field": "a", "input": "$i"}}"#, document, "error: $getField requires 'input' to evaluate to type Object, but got int"),
-        (#"{"$getField": {"field": 1}}"#, document, "error: $getField requires 'field' to evaluate to type String, but got int"),
+        (
+            #"{"$getField": {"field": "a", "input": "$i"}}"#, document,
+            "error: $getField requires 'input' to evaluate to type Object, but got int"
+        ),
+        (
+            #"{"$getField": {"field": 1}}"#, document,
+            "error: $getField requires 'field' to evaluate to type String, but got int"
+        ),
         (#"{"$setField": {"field": "c", "input": "$o", "value": 3}}"#, document, #"{"a": 1, "b": 2, "c": 3}"#),
         (#"{"$setField": {"field": "a", "input": "$o", "value": 9}}"#, document, #"{"a": 9, "b": 2}"#),
         (#"{"$setField": {"field": "a", "input": "$o", "value": "$$REMOVE"}}"#, document, #"{"b": 2}"#),
         (#"{"$setField": {"field": "a", "input": "$n", "value": 1}}"#, document, "null"),
-        (#"{"$setField": {"field": "a", "input": "$o"}}"#, document, "error: $setField requires 'value' to be specified"),
+        (
+            #"{"$setField": {"field": "a", "input": "$o"}}"#, document,
+            "error: $setField requires 'value' to be specified"
+        ),
         (#"{"$unsetField": {"field": "b", "input": "$o"}}"#, document, #"{"a": 1}"#),
         (#"{"$objectToArray": "$o"}"#, document, #"[{"k": "a", "v": 1}, {"k": "b", "v": 2}]"#),
         (#"{"$objectToArray": "$missing"}"#, document, "null"),
@@ -103,8 +158,14 @@ struct TypeObjectVariableOperatorTests {
         (#"{"$arrayToObject": [[{"k": "a", "v": 1}, {"k": "a", "v": 2}]]}"#, document, #"{"a": 2}"#),
         (#"{"$arrayToObject": [[]]}"#, document, "{}"),
         (#"{"$arrayToObject": "$n"}"#, document, "null"),
-        (#"{"$arrayToObject": [[["a", 1, 2]]]}"#, document, "error: $arrayToObject requires an array of size 2 arrays,found array of size: 3"),
-        (#"{"$arrayToObject": [[[1, 1]]]}"#, document, "error: $arrayToObject requires an array of key-value pairs, where the key must be of type string. Found key type: int"),
+        (
+            #"{"$arrayToObject": [[["a", 1, 2]]]}"#, document,
+            "error: $arrayToObject requires an array of size 2 arrays,found array of size: 3"
+        ),
+        (
+            #"{"$arrayToObject": [[[1, 1]]]}"#, document,
+            "error: $arrayToObject requires an array of key-value pairs, where the key must be of type string. Found key type: int"
+        ),
         (#"{"$arrayToObject": "$i"}"#, document, "error: $arrayToObject requires an array input, found: int"),
     ]
 
@@ -113,7 +174,10 @@ struct TypeObjectVariableOperatorTests {
         (#"{"$let": {"vars": {"x": 1}, "in": {"$let": {"vars": {"x": 2}, "in": "$$x"}}}}"#, document, "2"),
         (#"{"$let": {"vars": {"x": "$o"}, "in": "$$x.b"}}"#, document, "2"),
         (#"{"$let": {"vars": {"x": "$missing"}, "in": "$$x"}}"#, document, "missing"),
-        (#"{"$let": {"vars": {"X": 1}, "in": 1}}"#, document, "error: 'X' starts with an invalid character for a user variable name"),
+        (
+            #"{"$let": {"vars": {"X": 1}, "in": 1}}"#, document,
+            "error: 'X' starts with an invalid character for a user variable name"
+        ),
         (#"{"$let": {"vars": {}}}"#, document, "error: Missing 'in' parameter to $let"),
         (#"{"$let": {"in": 1}}"#, document, "error: Missing 'vars' parameter to $let"),
         (#"{"$let": {"vars": {"x": "$$x"}, "in": 1}}"#, document, "error: Use of undefined variable: x"),
@@ -124,7 +188,10 @@ struct TypeObjectVariableOperatorTests {
         (#"{"$meta": "stream.source.topic"}"#, document, "missing"),
         (#"{"$meta": "textScore"}"#, document, #"error: Unsupported argument to $meta: "textScore""#),
         (#"{"$currentDate": {}}"#, document, #"{"$date": {"$numberLong": "42"}}"#),
-        (#"{"$currentDate": 1}"#, document, "error: $currentDate does not accept arguments; it must be written {$currentDate: {}}"),
+        (
+            #"{"$currentDate": 1}"#, document,
+            "error: $currentDate does not accept arguments; it must be written {$currentDate: {}}"
+        ),
     ]
 
     @Test("$type, $isNumber and conversions", arguments: types)

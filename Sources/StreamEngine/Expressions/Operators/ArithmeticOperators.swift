@@ -55,36 +55,61 @@ enum ArithmeticOperators {
         var decimal = Decimal128Arithmetic.zero
         var isDate = false
 
-        /// Adds one non-null operand; throws for a second Date or a non-number.
+        /// Adds one non-null operand; throws for a second Date or a non-number. Once a Date is seen, the total
+        /// so far and every later operand are added as milliseconds, a double rounded with `llround` each
+        /// (the server's `AddState`).
         mutating func add(_ operand: BSONValue) throws(ExpressionError) {
-            let value: BSONValue
             if case .datetime(let millis) = operand {
                 guard !isDate else { throw ExpressionError(code: 16612, "only one date allowed in an $add expression") }
+                let soFar = try value()
+                long = 0
+                try addToDate(soFar)
                 isDate = true
-                value = .int64(millis)
-            } else {
-                guard let operandWidth = Width(operand) else {
-                    throw ExpressionError(
-                        code: 14, "$add only supports numeric or date types, not \(operand.typeName)")
-                }
-                value = operand
-                widen(to: operandWidth)
+                try addToDate(.int64(millis))
+                return
             }
+            guard let operandWidth = Width(operand) else {
+                throw ExpressionError(code: 14, "$add only supports numeric or date types, not \(operand.typeName)")
+            }
+            if isDate {
+                try addToDate(operand)
+                return
+            }
+            widen(to: operandWidth)
             switch width {
             case .int, .long:
-                let addend = ArithmeticOperators.long(value)
-                let (sum, overflow) = long.addingReportingOverflow(addend)
+                let (sum, overflow) = long.addingReportingOverflow(ArithmeticOperators.long(operand))
                 if overflow {
                     width = .double
-                    double = Double(long) + NumericValue.approximateDouble(value)
+                    double = Double(long) + NumericValue.approximateDouble(operand)
                 } else {
                     long = sum
                 }
             case .double:
-                double += NumericValue.approximateDouble(value)
+                double += NumericValue.approximateDouble(operand)
             case .decimal:
-                decimal = Decimal128Arithmetic.add(decimal, Decimal128Arithmetic.from(value) ?? decimal)
+                decimal = Decimal128Arithmetic.add(decimal, Decimal128Arithmetic.from(operand) ?? decimal)
             }
+        }
+
+        private mutating func addToDate(_ operand: BSONValue) throws(ExpressionError) {
+            let overflowError = ExpressionError(code: 15, "date overflow")
+            let addend: Int64
+            switch operand {
+            case .double(let x):
+                guard x >= -9.223_372_036_854_775_808e18 && x < 9.223_372_036_854_775_808e18 else {
+                    throw overflowError
+                }
+                addend = Int64(x.rounded(.toNearestOrAwayFromZero))
+            case .decimal128(let x):
+                guard let whole = Decimal128Arithmetic.toInt64(x, rounding: .tiesToEven) else { throw overflowError }
+                addend = whole
+            default:
+                addend = ArithmeticOperators.long(operand)
+            }
+            let (sum, overflow) = long.addingReportingOverflow(addend)
+            guard !overflow else { throw overflowError }
+            long = sum
         }
 
         private mutating func widen(to operandWidth: Width) {
@@ -94,27 +119,14 @@ enum ArithmeticOperators {
             switch operandWidth {
             case .double: double = Double(long)
             case .decimal:
-                decimal =
-                    old == .double
-                    ? Decimal128Arithmetic.from(double, significantDigits: 34) : Decimal128Arithmetic.from(long)
+                decimal = old == .double ? Decimal128Arithmetic.from(double) : Decimal128Arithmetic.from(long)
             default: break
             }
         }
 
-        /// The total in its type, or a Date when one was added (`date overflow` when out of range).
+        /// The total in its type, or a Date when one was added.
         func value() throws(ExpressionError) -> BSONValue {
-            if isDate {
-                switch width {
-                case .int, .long: return .datetime(long)
-                case .double:
-                    guard double >= -9.223_372_036_854_775_808e18 && double < 9.223_372_036_854_775_808e18 else {
-                        throw ExpressionError(code: 15, "date overflow")
-                    }
-                    return .datetime(Int64(double.rounded(.toNearestOrAwayFromZero)))
-                case .decimal:
-                    return .datetime(Decimal128Arithmetic.toInt64(decimal, rounding: .tiesToEven) ?? .min)
-                }
-            }
+            if isDate { return .datetime(long) }
             switch width {
             case .int: return intOrLong(long)
             case .long: return .int64(long)
@@ -179,20 +191,16 @@ enum ArithmeticOperators {
                     if operandWidth == .double && width < .double { double = Double(long) }
                     if operandWidth == .decimal {
                         decimal =
-                            width == .double
-                            ? Decimal128Arithmetic.from(double, significantDigits: 34) : Decimal128Arithmetic.from(long)
+                            width == .double ? Decimal128Arithmetic.from(double) : Decimal128Arithmetic.from(long)
                     }
                     width = operandWidth
                 }
                 switch width {
                 case .int, .long:
+                    let factor = NumericValue.approximateDouble(operand)
+                    double *= factor
                     let (product, overflow) = long.multipliedReportingOverflow(by: ArithmeticOperators.long(operand))
-                    if overflow {
-                        width = .double
-                        double = Double(long) * NumericValue.approximateDouble(operand)
-                    } else {
-                        long = product
-                    }
+                    if overflow || !factor.isFinite { width = .double } else { long = product }
                 case .double:
                     double *= NumericValue.approximateDouble(operand)
                 case .decimal:
@@ -230,14 +238,25 @@ enum ArithmeticOperators {
         if a.isNullish || b.isNullish { return .null }
         guard let a, let b else { return .null }
         if case .datetime(let millis) = a {
+            let overflowError = ExpressionError(code: 15, "date overflow")
+            let subtrahend: Int64
             switch b {
             case .datetime(let other): return .int64(millis &- other)
+            case .int32, .int64: subtrahend = long(b)
             case .double(let x):
-                return .datetime(millis &- Int64(x.isFinite ? x.rounded(.toNearestOrAwayFromZero) : 0))
-            case .int32, .int64, .decimal128:
-                return .datetime(millis &- long(b))
-            default: break
+                guard x >= -9.223_372_036_854_775_808e18 && x < 9.223_372_036_854_775_808e18 else {
+                    throw overflowError
+                }
+                subtrahend = Int64(x.rounded(.toNearestOrAwayFromZero))
+            case .decimal128(let x):
+                guard let whole = Decimal128Arithmetic.toInt64(x, rounding: .tiesToEven) else { throw overflowError }
+                subtrahend = whole
+            default:
+                throw ExpressionError(code: 14, "can't $subtract \(b.typeName) from Date")
             }
+            let (difference, overflow) = millis.subtractingReportingOverflow(subtrahend)
+            guard !overflow else { throw overflowError }
+            return .datetime(difference)
         }
         throw ExpressionError(code: 14, "can't $subtract \(b.typeName) from \(a.typeName)")
     }
@@ -270,20 +289,20 @@ enum ArithmeticOperators {
         return .decimal128(Decimal128Arithmetic.divide(numerator, denominator))
     }
 
-    /// `$mod`: the remainder with the dividend's sign; ints stay ints, an integral double divisor too.
+    /// `$mod`: the remainder with the dividend's sign; `fmod` when either side is a double.
     static func modulo(_ a: BSONValue?, _ b: BSONValue?) throws(ExpressionError) -> BSONValue {
         if let a, let b, let widthA = Width(a), let widthB = Width(b) {
             if widthA == .decimal || widthB == .decimal {
                 let divisor = Decimal128Arithmetic.from(b) ?? Decimal128Arithmetic.nan
                 guard !Decimal128Arithmetic.isZero(divisor) else {
-                    throw ExpressionError(code: 16610, "can't $mod by zero")
+                    throw ExpressionError(code: 5_733_415, "can't $mod by zero")
                 }
                 return .decimal128(
                     Decimal128Arithmetic.remainder(Decimal128Arithmetic.from(a) ?? Decimal128Arithmetic.nan, divisor))
             }
             let divisor = NumericValue.approximateDouble(b)
             guard divisor != 0 else { throw ExpressionError(code: 16610, "can't $mod by zero") }
-            if widthA == .double || (widthB == .double && divisor.rounded(.towardZero) != divisor) {
+            if widthA == .double || widthB == .double {
                 return .double(NumericValue.approximateDouble(a).truncatingRemainder(dividingBy: divisor))
             }
             let left = long(a)

@@ -350,11 +350,12 @@ extension ArrayOperators {
             }
             return OperatorSupport.operation("$setEquals", arguments) { context throws(ExpressionError) in
                 var reference: [BSONValue]?
-                for argument in arguments {
+                for (index, argument) in arguments.enumerated() {
                     let part = try argument.evaluate(&context)
                     let elements = sortedSet(
                         try setOperand(
-                            part, "All operands of $setEquals must be arrays. One argument is of type: ", 17044))
+                            part, "All operands of $setEquals must be arrays. \(index + 1)-th argument is of type: ",
+                            17044))
                     if let reference {
                         guard reference.count == elements.count,
                             zip(reference, elements).allSatisfy({ BSONOrder.equal($0, $1) })

@@ -10,7 +10,7 @@ enum ArrayOperators {
                 guard case .array(let elements)? = value else {
                     throw ExpressionError(
                         code: 17124,
-                        "The argument to $size must be an array. Type of argument: \(OperatorSupport.typeName(value))")
+                        "The argument to $size must be an array, but was of type: \(OperatorSupport.typeName(value))")
                 }
                 return .int32(Int32(clamping: elements.count))
             },
@@ -202,14 +202,14 @@ enum ArrayOperators {
                 let bound = try arguments[position].evaluate(&context)
                 guard let bound, bound.isNumber, MathOperators.isIntegral(bound) else {
                     throw ExpressionError(
-                        code: 40096,
-                        "$indexOfArray requires an integral \(which) index, found a value of type: "
+                        code: 9_711_600,
+                        "$indexOfArrayrequires an integral \(which) index, found a value of type: "
                             + "\(OperatorSupport.typeName(bound)), with value: \(OperatorSupport.text(bound))")
                 }
                 let number = ArithmeticOperators.long(bound)
                 guard number >= 0 else {
                     throw ExpressionError(
-                        code: 40097, "$indexOfArray requires a nonnegative \(which) index, found: \(number)")
+                        code: 9_711_601, "$indexOfArray requires a nonnegative \(which) index, found: \(number)")
                 }
                 if position == 2 { start = Int(clamping: number) } else { end = min(end, Int(clamping: number)) }
             }
@@ -235,14 +235,15 @@ enum ArrayOperators {
                 guard let bound, bound.isNumber else {
                     throw ExpressionError(
                         code: typeCode,
-                        "$range requires a numeric \(label) value, found value of type: \(OperatorSupport.typeName(bound))"
-                    )
+                        "$range requires a numeric \(label) value, found value of type:\(label == "step" ? "" : " ")"
+                            + OperatorSupport.typeName(bound))
                 }
+                let article = label == "ending" ? "an" : "a"
                 bounds.append(
                     try int32(
                         bound, code: sizeCode,
-                        "$range requires a\(label == "ending" ? "n" : "") \(label) value that can be represented as a 32-bit integer, found value: "
-                    ))
+                        "$range requires \(article) \(label) value that can be represented as a 32-bit integer, "
+                            + "found value: "))
             }
             let step = bounds.count > 2 ? bounds[2] : 1
             guard step != 0 else { throw ExpressionError(code: 34449, "$range requires a non-zero step value") }

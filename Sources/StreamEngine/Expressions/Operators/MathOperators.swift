@@ -14,11 +14,11 @@ enum MathOperators {
         "$sqrt": unary("$sqrt", sqrt),
         "$exp": unary("$exp") { value throws(ExpressionError) in transcendental(value, Foundation.exp) },
         "$ln": unary("$ln") { value throws(ExpressionError) in
-            try requirePositive(value, "$ln's argument must be a positive number, but ", code: 28766)
+            try requirePositive(value, "$ln's argument must be a positive number, but is ", code: 28766)
             return transcendental(value, Foundation.log)
         },
         "$log10": unary("$log10") { value throws(ExpressionError) in
-            try requirePositive(value, "$log10's argument must be a positive number, but ", code: 28761)
+            try requirePositive(value, "$log10's argument must be a positive number, but is ", code: 28761)
             return transcendental(value, Foundation.log10)
         },
         "$round": { value, compiler throws(ExpressionError) in try compileRound("$round", .tiesToEven, value, &compiler)
@@ -77,7 +77,7 @@ enum MathOperators {
         case .double(let x): return .double(direction == .up ? x.rounded(.up) : x.rounded(.down))
         case .decimal128(let x):
             let unpacked = Decimal128Arithmetic.unpack(x)
-            guard unpacked.kind == .finite, unpacked.exponent < 0 else { return value }
+            guard unpacked.kind == .finite else { return value }
             var result = Decimal128Arithmetic.quantize(x, exponent: 0, rounding: .towardZero)
             if Decimal128Arithmetic.compare(result, x) != 0 {
                 let one = Decimal128Arithmetic.from(Int64(1))
@@ -235,11 +235,12 @@ enum MathOperators {
         guard base.isNumber else {
             throw ExpressionError(code: 28757, "$log's base must be numeric, not \(base.typeName)")
         }
-        try requirePositive(number, "$log's argument must be a positive number, but ", code: 28758)
+        try requirePositive(number, "$log's argument must be a positive number, but is ", code: 28758)
         let doubleBase = NumericValue.approximateDouble(base)
         if NumericValue.compare(base, .int32(0)) <= 0 || doubleBase == 1 {
             throw ExpressionError(
-                code: 28759, "$log's base must be a positive number not equal to 1, but \(OperatorSupport.text(base))")
+                code: 28759,
+                "$log's base must be a positive number not equal to 1, but is \(OperatorSupport.text(base))")
         }
         let result = Foundation.log(NumericValue.approximateDouble(number)) / Foundation.log(doubleBase)
         if number.isDecimal || base.isDecimal { return .decimal128(Decimal128Arithmetic.from(result)) }

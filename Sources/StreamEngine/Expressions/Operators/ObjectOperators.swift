@@ -144,8 +144,8 @@ enum ObjectOperators {
             if pairs {
                 guard case .array(let pair) = element else {
                     throw ExpressionError(
-                        code: 40391,
-                        "$arrayToObject requires a consistent input format. Elements must all be arrays or all be "
+                        code: 40396,
+                        "$arrayToObject requires a consistent input format. Elements mustall be arrays or all be "
                             + "objects. Array was detected, now found: \(element.typeName)")
                 }
                 guard pair.count == 2 else {
@@ -164,7 +164,7 @@ enum ObjectOperators {
                 guard case .document(let document) = element else {
                     throw ExpressionError(
                         code: 40391,
-                        "$arrayToObject requires a consistent input format. Elements must all be arrays or all be "
+                        "$arrayToObject requires a consistent input format. Elements mustall be arrays or all be "
                             + "objects. Object was detected, now found: \(element.typeName)")
                 }
                 guard document.count == 2 else {
@@ -188,7 +188,8 @@ enum ObjectOperators {
                 (key, field) = (k, v)
             }
             guard case .string(let name) = key, !name.utf8.contains(0) else {
-                throw ExpressionError(code: 4_940_400, "Key field cannot contain an embedded null byte")
+                throw ExpressionError(
+                    code: pairs ? 4_940_400 : 4_940_401, "Key field cannot contain an embedded null byte")
             }
             result[name] = field
         }

@@ -47,7 +47,10 @@ enum OperatorSupport {
     static func text(_ value: BSONValue?) -> String {
         guard let value else { return "missing" }
         switch value {
+        case .double(let x) where x == 0 && x.sign == .minus: return "-0"
         case .double(let x) where x.isFinite && x == x.rounded() && abs(x) < 1e15: return String(Int64(x))
+        case .double(let x) where x.isNaN: return "NaN"
+        case .double(let x) where x.isInfinite: return x < 0 ? "-Infinity" : "Infinity"
         case .double(let x): return String(x)
         case .int32(let x): return String(x)
         case .int64(let x): return String(x)

@@ -110,22 +110,27 @@ enum StringOperators {
                 let bytes = Array(try coerceToString(try input.evaluate(&context), name).utf8)
                 let startValue = try start.evaluate(&context)
                 let lengthValue = try length.evaluate(&context)
-                guard startValue?.isNumber == true || startValue.isNullish else {
+                guard let startValue, startValue.isNumber else {
                     throw ExpressionError(
                         code: 16034,
-                        "\(name):  starting index must be a numeric type (is BSON type \(OperatorSupport.typeName(startValue)))"
-                    )
+                        "\(name):  starting index must be a numeric type (is BSON type "
+                            + "\(OperatorSupport.typeName(startValue)))")
                 }
-                guard lengthValue?.isNumber == true || lengthValue.isNullish else {
+                guard let lengthValue, lengthValue.isNumber else {
                     throw ExpressionError(
                         code: 16035,
                         "\(name):  length must be a numeric type (is BSON type \(OperatorSupport.typeName(lengthValue)))"
                     )
                 }
-                // Negative values wrap to huge unsigned sizes on the server: a negative start is past the end, a
-                // negative length takes the rest.
-                let lower = UInt64(bitPattern: startValue.map(ArithmeticOperators.long) ?? 0)
-                let count = UInt64(bitPattern: lengthValue.map(ArithmeticOperators.long) ?? 0)
+                let signedLower = ArithmeticOperators.long(startValue)
+                guard signedLower >= 0 else {
+                    throw ExpressionError(
+                        code: 50752, "\(name):  starting index must be non-negative (got: \(signedLower))")
+                }
+                let signedLength = ArithmeticOperators.long(lengthValue)
+                // A negative length takes the rest of the string.
+                let lower = UInt64(signedLower)
+                let count = signedLength < 0 ? UInt64(bytes.count) : UInt64(signedLength)
                 let size = UInt64(bytes.count)
                 if lower < size && bytes[Int(lower)] & 0xC0 == 0x80 {
                     throw ExpressionError(
@@ -224,14 +229,14 @@ enum StringOperators {
         let arguments = try OperatorSupport.arguments(value, "$strcasecmp", exactly: 2, &compiler)
         let (left, right) = (arguments[0], arguments[1])
         return OperatorSupport.operation("$strcasecmp", arguments) { context throws(ExpressionError) in
-            let a = try coerceToString(try left.evaluate(&context), "$strcasecmp").utf8.map(asciiLower)
-            let b = try coerceToString(try right.evaluate(&context), "$strcasecmp").utf8.map(asciiLower)
+            let a = try coerceToString(try left.evaluate(&context), "$strcasecmp").utf8.map(asciiUpper)
+            let b = try coerceToString(try right.evaluate(&context), "$strcasecmp").utf8.map(asciiUpper)
             for (x, y) in zip(a, b) where x != y { return .int32(x < y ? -1 : 1) }
             return .int32(a.count == b.count ? 0 : (a.count < b.count ? -1 : 1))
         }
     }
 
-    private static func asciiLower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
+    private static func asciiUpper(_ byte: UInt8) -> UInt8 { byte >= 0x61 && byte <= 0x7A ? byte - 32 : byte }
 
     private static func compileIndexOfCP(_ value: BSONValue, _ compiler: inout ExpressionCompiler)
         throws(ExpressionError) -> Expression
@@ -279,7 +284,7 @@ enum StringOperators {
         guard let value, value.isNumber, MathOperators.isIntegral(value) else {
             throw ExpressionError(
                 code: 40096,
-                "$indexOfCP requires an integral \(which) index, found a value of type: "
+                "$indexOfCPrequires an integral \(which) index, found a value of type: "
                     + "\(OperatorSupport.typeName(value)), with value: \(OperatorSupport.text(value))")
         }
         let number = ArithmeticOperators.long(value)

@@ -138,6 +138,12 @@ enum TypeOperators {
             "Conversion would overflow target type in $convert with no onError value: \(OperatorSupport.text(value))")
     }
 
+    private static func rejectHex(_ text: String) throws(ExpressionError) {
+        if text.hasPrefix("0x") || text.hasPrefix("0X") {
+            throw ExpressionError(code: 241, "Illegal hexadecimal input in $convert with no onError value: \(text)")
+        }
+    }
+
     private static func parseFailure(_ text: String, _ reason: String) -> ExpressionError {
         ExpressionError(code: 241, "Failed to parse number '\(text)' in $convert with no onError value: \(reason)")
     }
@@ -152,8 +158,8 @@ enum TypeOperators {
         case .bool:
             switch value {
             case .bool, .int32, .int64, .double, .decimal128: return .bool(value.isTruthy)
-            case .string, .objectID, .datetime, .timestamp: return .bool(true)
-            default: throw unsupported(value, target)
+            case .minKey, .maxKey, .null, .undefined: throw unsupported(value, target)
+            default: return .bool(true)
             }
         case .objectId:
             switch value {
@@ -186,6 +192,7 @@ enum TypeOperators {
             if result.isInfinite && !x.isInfinite { throw overflow(value) }
             return .double(result)
         case .string(let text):
+            try rejectHex(text)
             let lowered = text.lowercased()
             switch lowered {
             case "infinity", "inf", "+infinity", "+inf": return .double(.infinity)
@@ -195,7 +202,7 @@ enum TypeOperators {
             }
             guard !text.isEmpty else { throw parseFailure(text, "No digits") }
             guard text.allSatisfy({ "0123456789+-.eE".contains($0) }), let number = Double(text) else {
-                throw parseFailure(text, "Did not consume whole string.")
+                throw parseFailure(text, "Did not consume whole number.")
             }
             guard number.isFinite else { throw parseFailure(text, "Out of range") }
             return .double(number)
@@ -207,7 +214,14 @@ enum TypeOperators {
         let target: Target = long ? .long : .int
         func make(_ number: Int64) throws(ExpressionError) -> BSONValue {
             if long { return .int64(number) }
-            guard let small = Int32(exactly: number) else { throw overflow(value) }
+            guard let small = Int32(exactly: number) else {
+                // The server prints no value for long → int.
+                if case .int64 = value {
+                    throw ExpressionError(
+                        code: 241, "Conversion would overflow target type in $convert with no onError value: ")
+                }
+                throw overflow(value)
+            }
             return .int32(small)
         }
         switch value {
@@ -222,7 +236,11 @@ enum TypeOperators {
                 throw ExpressionError(
                     code: 241, "Attempt to convert NaN value to integer type in $convert with no onError value")
             }
-            guard x.isFinite, x >= -9.223_372_036_854_775_808e18, x < 9.223_372_036_854_775_808e18 else {
+            if x.isInfinite {
+                throw ExpressionError(
+                    code: 241, "Attempt to convert infinity value to integer type in $convert with no onError value")
+            }
+            guard x >= -9.223_372_036_854_775_808e18, x < 9.223_372_036_854_775_808e18 else {
                 throw overflow(value)
             }
             return try make(Int64(x.rounded(.towardZero)))
@@ -234,6 +252,7 @@ enum TypeOperators {
             guard let number = Decimal128Arithmetic.toInt64(x, rounding: .towardZero) else { throw overflow(value) }
             return try make(number)
         case .string(let text):
+            try rejectHex(text)
             guard !text.isEmpty else { throw parseFailure(text, "No digits") }
             var digits = Substring(text)
             if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
@@ -254,6 +273,7 @@ enum TypeOperators {
         case .bool(let flag): return .decimal128(Decimal128Arithmetic.from(Int64(flag ? 1 : 0)))
         case .datetime(let millis): return .decimal128(Decimal128Arithmetic.from(millis))
         case .string(let text):
+            try rejectHex(text)
             guard let decimal = try? BSONDecimal128(string: text) else {
                 throw parseFailure(text, "Failed to parse string to decimal")
             }
