@@ -121,6 +121,12 @@ struct ArrayOperatorTests {
     ]
 
     static let iteration: [(String, String, String)] = [
+        (#"{"$zip": {}}"#, document, "error: $zip requires at least one input array"),
+        (#"{"$zip": {"inputs": []}}"#, document, "error: $zip requires at least one input array"),
+        (#"{"$sortArray": {"input": [1]}}"#, document, "error: $sortArray requires 'sortBy' to be specified"),
+        (#"{"$reduce": {"initialValue": 0, "in": 1}}"#, document, "error: $reduce requires 'input' to be specified"),
+        (#"{"$reduce": {"input": [1], "initialValue": 0}}"#, document, "error: $reduce requires 'in' to be specified"),
+        (#"{"$map": {}}"#, document, "error: Missing 'input' parameter to $map"),
         (#"{"$filter": {"input": "$a", "cond": {"$gt": ["$$this", 2]}}}"#, document, "[3, 4]"),
         (#"{"$filter": {"input": "$a", "as": "x", "cond": {"$eq": [{"$mod": ["$$x", 2]}, 0]}}}"#, document, "[2, 4]"),
         (#"{"$filter": {"input": "$a", "cond": true, "limit": 2}}"#, document, "[1, 2]"),

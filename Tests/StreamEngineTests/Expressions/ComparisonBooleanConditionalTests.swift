@@ -96,7 +96,7 @@ struct ComparisonBooleanConditionalTests {
             #"{"$switch": {"branches": [{"case": false, "then": 1}]}}"#, document,
             "error: $switch could not find a matching branch for an input, and no default was specified."
         ),
-        (#"{"$switch": {"branches": []}}"#, document, "error: $switch requires at least one branch."),
+        (#"{"$switch": {"branches": []}}"#, document, "error: $switch requires at least one branch"),
         (
             #"{"$switch": {"branches": [{"case": true}]}}"#, document,
             "error: $switch requires each branch have a 'then' expression."

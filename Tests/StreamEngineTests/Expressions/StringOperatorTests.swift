@@ -108,6 +108,14 @@ struct StringOperatorTests {
     ]
 
     static let patterns: [(String, String, String)] = [
+        (
+            #"{"$replaceAll": {"input": "a", "replacement": "b"}}"#, document,
+            "error: $replaceAll requires 'find' to be specified"
+        ),
+        (#"{"$replaceOne": {}}"#, document, "error: $replaceOne requires 'input' to be specified"),
+        (#"{"$regexFind": {"input": "a"}}"#, document, "error: $regexFind requires 'regex' parameter"),
+        (#"{"$trim": {}}"#, document, "error: $trim requires an 'input' field"),
+        (#"{"$trim": {"k": 1}}"#, document, "error: $trim found an unknown argument: k"),
         (#"{"$trim": {"input": "  a b \n"}}"#, document, #""a b""#),
         (#"{"$trim": {"input": "\u00a0x\u3000"}}"#, document, #""x""#),
         (#"{"$ltrim": {"input": "  ab  "}}"#, document, #""ab  ""#),

@@ -121,6 +121,8 @@ struct TypeObjectVariableOperatorTests {
     ]
 
     static let objects: [(String, String, String)] = [
+        (#"{"$setField": {}}"#, document, "error: $setField requires 'field' to be specified"),
+        (#"{"$setField": {"field": "f", "value": 1}}"#, document, "error: $setField requires 'input' to be specified"),
         (#"{"$mergeObjects": ["$o", {"b": 3, "c": 4}]}"#, document, #"{"a": 1, "b": 3, "c": 4}"#),
         (#"{"$mergeObjects": ["$o", null, "$missing"]}"#, document, #"{"a": 1, "b": 2}"#),
         (#"{"$mergeObjects": []}"#, document, "{}"),

@@ -178,7 +178,10 @@ extension ArrayOperators {
             objectError: ExpressionError(
                 code: 34460, "$zip only supports an object as an argument, found \(value.typeName)"),
             unknownCode: 34464, unknownPrefix: "$zip found an unknown argument: ")
-        guard case .array(let inputSpecs)? = parts["inputs"] else {
+        guard let inputsSpec = parts["inputs"] else {
+            throw ExpressionError(code: 34465, "$zip requires at least one input array")
+        }
+        guard case .array(let inputSpecs) = inputsSpec else {
             throw ExpressionError(
                 code: 34461,
                 "inputs must be an array of expressions, found \(OperatorSupport.typeName(parts["inputs"]))")

@@ -106,7 +106,7 @@ enum ConditionalOperators {
                 throw ExpressionError(code: 40067, "$switch found an unknown argument: \(key)")
             }
         }
-        guard !branches.isEmpty else { throw ExpressionError(code: 40068, "$switch requires at least one branch.") }
+        guard !branches.isEmpty else { throw ExpressionError(code: 40068, "$switch requires at least one branch") }
         let cases = branches
         let fallback = defaultBranch
         return .operation(name: "$switch") { context throws(ExpressionError) in

@@ -39,7 +39,10 @@ enum ObjectOperators {
 
     /// The constant field name of `$getField`/`$setField`/`$unsetField`.
     private static func fieldName(_ spec: BSONValue?, _ name: String) throws(ExpressionError) -> String {
-        guard let spec else { throw ExpressionError(code: 3_041_702, "\(name) requires 'field' to be specified") }
+        guard let spec else {
+            throw ExpressionError(
+                code: name == "$getField" ? 3_041_702 : 4_161_102, "\(name) requires 'field' to be specified")
+        }
         switch spec {
         case .string(let text) where !text.hasPrefix("$"): return text
         case .document(let document) where document.count == 1 && document.elements[0].key == "$literal":
@@ -107,7 +110,7 @@ enum ObjectOperators {
             }
         }
         let field = try fieldName(fieldSpec, name)
-        guard let input else { throw ExpressionError(code: 4_161_102, "\(name) requires 'input' to be specified") }
+        guard let input else { throw ExpressionError(code: 4_161_109, "\(name) requires 'input' to be specified") }
         if name == "$setField" && newValue == nil {
             throw ExpressionError(code: 4_161_103, "$setField requires 'value' to be specified")
         }

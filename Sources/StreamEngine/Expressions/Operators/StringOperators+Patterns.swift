@@ -215,7 +215,11 @@ extension StringOperators {
             let arguments = try namedArguments(
                 value, name, allowed: ["input", "find", "replacement"], required: ["input", "find", "replacement"],
                 objectCode: 51751, unknownCode: 51750,
-                missing: { key in ExpressionError(code: 51749, "\(name) requires '\(key)' to be specified") }, &compiler
+                missing: { key in
+                    ExpressionError(
+                        code: ["input": 51749, "find": 51748][key] ?? 51747, "\(name) requires '\(key)' to be specified"
+                    )
+                }, &compiler
             )
             let input = arguments["input"] ?? .literal(.null)
             let find = arguments["find"] ?? .literal(.null)
