@@ -193,6 +193,21 @@ struct ArithmeticOperatorTests {
         ),
     ]
 
+    @Test(
+        "Errors carry the server's codes",
+        arguments: [
+            (#"{"$divide": [1, 0]}"#, 2), (#"{"$divide": ["a", 1]}"#, 14), (#"{"$mod": [1, 0]}"#, 16610),
+            (#"{"$mod": [1, {"$numberDecimal": "0"}]}"#, 5_733_415), (#"{"$add": ["a"]}"#, 14),
+            (#"{"$add": [{"$date": "2024-01-01T00:00:00Z"}, {"$date": "2024-01-01T00:00:00Z"}]}"#, 16612),
+            (#"{"$add": [{"$date": "2024-01-01T00:00:00Z"}, 1e300]}"#, 15), (#"{"$multiply": ["a"]}"#, 14),
+            (#"{"$round": [1, 1.5]}"#, 51082), (#"{"$round": [1, 200]}"#, 51083), (#"{"$round": ["a"]}"#, 51081),
+            (#"{"$abs": "a"}"#, 28765), (#"{"$sqrt": -1}"#, 28714), (#"{"$ln": 0}"#, 28766),
+            (#"{"$pow": [0, -1]}"#, 28764), (#"{"$subtract": [1]}"#, 16020),
+        ])
+    func errorCodes(expression: String, code: Int) throws {
+        #expect(try ExpressionCase.errorCode(expression) == code)
+    }
+
     @Test("$add and $subtract", arguments: addAndSubtract)
     func addSubtract(expression: String, document: String, expected: String) throws {
         try ExpressionCase.check(expression, document, expected)

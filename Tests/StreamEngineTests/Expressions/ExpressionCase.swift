@@ -24,6 +24,20 @@ enum ExpressionCase {
         }
     }
 
+    /// The server error code of the compile or evaluation error `expression` raises on `{}`, or `nil`.
+    static func errorCode(_ expression: String) throws -> Int? {
+        let parsed = try ExtendedJSON.parse(expression)
+        do {
+            var compiler = ExpressionCompiler()
+            let compiled = try compiler.compile(parsed)
+            var context = EvaluationContext(root: BSONDocument())
+            _ = try compiled.evaluate(&context)
+            return nil
+        } catch {
+            return error.code
+        }
+    }
+
     /// The expected outcome normalised like `outcome`.
     static func expected(_ text: String) throws -> String {
         if text == "missing" || text.hasPrefix("error: ") { return text }

@@ -185,7 +185,7 @@ enum ArithmeticOperators {
                 let operand = try argument.evaluate(&context)
                 guard let operand, !operand.isNullishValue else { return .null }
                 guard let operandWidth = Width(operand) else {
-                    throw ExpressionError(code: 16555, "$multiply only supports numeric types, not \(operand.typeName)")
+                    throw ExpressionError(code: 14, "$multiply only supports numeric types, not \(operand.typeName)")
                 }
                 if operandWidth > width {
                     if operandWidth == .double && width < .double { double = Double(long) }
@@ -270,12 +270,12 @@ enum ArithmeticOperators {
                 return try divideDecimals(a, b)
             }
             let divisor = NumericValue.approximateDouble(b)
-            guard divisor != 0 else { throw ExpressionError(code: 16608, "can't $divide by zero") }
+            guard divisor != 0 else { throw ExpressionError(code: 2, "can't $divide by zero") }
             return .double(NumericValue.approximateDouble(a) / divisor)
         }
         if a.isNullish || b.isNullish { return .null }
         throw ExpressionError(
-            code: 16609,
+            code: 14,
             "$divide only supports numeric types, not \(OperatorSupport.typeName(a)) and \(OperatorSupport.typeName(b))"
         )
     }
@@ -284,7 +284,7 @@ enum ArithmeticOperators {
         let numerator = Decimal128Arithmetic.from(a) ?? Decimal128Arithmetic.nan
         let denominator = Decimal128Arithmetic.from(b) ?? Decimal128Arithmetic.nan
         guard !Decimal128Arithmetic.isZero(denominator) else {
-            throw ExpressionError(code: 16608, "can't $divide by zero")
+            throw ExpressionError(code: 2, "can't $divide by zero")
         }
         return .decimal128(Decimal128Arithmetic.divide(numerator, denominator))
     }
