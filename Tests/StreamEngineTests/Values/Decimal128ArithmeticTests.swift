@@ -95,3 +95,32 @@ struct Decimal128ArithmeticTests {
         #expect(Decimal128Arithmetic.isZero(try decimal("0E-20")))
     }
 }
+
+@Suite("Double rounding fast path", .tags(.small))
+struct DoubleRoundingTests {
+    @Test("The integer fast path matches the 34-digit decimal path on many doubles")
+    func fastPathMatchesDecimalPath() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        var checked = 0
+        for index in 0..<2000 {
+            let scale = [1.0, 10.0, 1000.0, 1e6, 1e-3, 0.5][index % 6]
+            let x = (Double(next() % 2_000_000_001) / 1000.0 - 1_000_000.0) * scale / 7.0
+            let ties = Double(next() % 100_000) / 8.0 - 5000.0
+            for value in [x, ties] {
+                for places in 0...6 {
+                    for rounding in [Decimal128Arithmetic.Rounding.tiesToEven, .towardZero] {
+                        guard let fast = DoubleRounding.fastRound(value, places: places, rounding) else { continue }
+                        let slow = DoubleRounding.decimalRound(value, places: places, rounding)
+                        #expect(fast.bitPattern == slow.bitPattern, "\(value) at \(places): \(fast) vs \(slow)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 20000)
+    }
+}

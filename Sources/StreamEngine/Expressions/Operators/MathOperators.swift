@@ -148,10 +148,7 @@ enum MathOperators {
             return .decimal128(Decimal128Arithmetic.quantize(x, exponent: -places, rounding: rounding))
         case .double(let x):
             guard x.isFinite else { return value }
-            let decimal = Decimal128Arithmetic.from(x, significantDigits: 34)
-            return .double(
-                Decimal128Arithmetic.toDouble(
-                    Decimal128Arithmetic.quantize(decimal, exponent: -places, rounding: rounding)))
+            return .double(DoubleRounding.round(x, places: places, rounding))
         case .int32, .int64:
             guard places < 0 else { return value }
             let quantized = Decimal128Arithmetic.quantize(
