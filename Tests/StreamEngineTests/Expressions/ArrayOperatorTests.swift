@@ -121,6 +121,16 @@ struct ArrayOperatorTests {
     ]
 
     static let iteration: [(String, String, String)] = [
+        (#"{"$filter": {"input": [], "as": "", "cond": 1}}"#, document, "error: empty variable names are not allowed"),
+        (#"{"$map": {"input": [], "as": [], "in": 1}}"#, document, "error: empty variable names are not allowed"),
+        (
+            #"{"$map": {"input": [1], "as": "Bad", "in": 1}}"#, document,
+            "error: 'Bad' starts with an invalid character for a user variable name"
+        ),
+        (
+            #"{"$map": {"input": [1], "as": "a-b", "in": 1}}"#, document,
+            "error: 'a-b' contains an invalid character for a variable name: '-'"
+        ),
         (#"{"$zip": {}}"#, document, "error: $zip requires at least one input array"),
         (#"{"$zip": {"inputs": []}}"#, document, "error: $zip requires at least one input array"),
         (#"{"$sortArray": {"input": [1]}}"#, document, "error: $sortArray requires 'sortBy' to be specified"),

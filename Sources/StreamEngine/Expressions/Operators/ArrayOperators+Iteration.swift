@@ -27,12 +27,8 @@ extension ArrayOperators {
     /// The `as` variable name (`this` by default).
     private static func variableName(_ value: BSONValue?, _ name: String) throws(ExpressionError) -> String {
         guard let value else { return "this" }
-        guard case .string(let text) = value, let first = text.unicodeScalars.first,
-            first.properties.isLowercase || first == "_" || first.value > 127
-        else {
-            throw ExpressionError(
-                code: 16867, "'\(value.description)' starts with an invalid character for a user variable name")
-        }
+        let text = value.stringValue ?? ""  // the server reads a non-string `as` as ""
+        try OperatorSupport.validateVariableName(text)
         return text
     }
 

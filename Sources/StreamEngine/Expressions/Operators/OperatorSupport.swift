@@ -59,6 +59,25 @@ enum OperatorSupport {
         }
     }
 
+    /// Checks a user variable name as the server does (`$let` vars, `as` of `$map`/`$filter`): not empty,
+    /// starting with a lower-case letter or a non-ASCII character, then letters, digits, `_` or non-ASCII.
+    static func validateVariableName(_ name: String) throws(ExpressionError) {
+        guard let first = name.unicodeScalars.first else {
+            throw ExpressionError(code: 16866, "empty variable names are not allowed")
+        }
+        guard first.properties.isLowercase || first.value > 127 else {
+            throw ExpressionError(code: 16867, "'\(name)' starts with an invalid character for a user variable name")
+        }
+        for scalar in name.unicodeScalars
+        where
+            !(scalar == "_" || scalar.value > 127 || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            || ("0"..."9").contains(scalar))
+        {
+            throw ExpressionError(
+                code: 16868, "'\(name)' contains an invalid character for a variable name: '\(Character(scalar))'")
+        }
+    }
+
     /// The server's `$type` name of a value, `missing` for missing.
     static func typeName(_ value: BSONValue?) -> String { value?.typeName ?? "missing" }
 }

@@ -62,15 +62,7 @@ enum VariableOperators {
         var names: [String] = []
         var values: [Expression] = []
         for (name, argument) in varsSpec.elements {
-            guard let first = name.unicodeScalars.first,
-                first.properties.isLowercase || first == "_" || first.value > 127,
-                name.unicodeScalars.allSatisfy({
-                    $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0.value > 127
-                })
-            else {
-                throw ExpressionError(
-                    code: 16867, "'\(name)' starts with an invalid character for a user variable name")
-            }
+            try OperatorSupport.validateVariableName(name)
             names.append(name)
             values.append(try compiler.compile(argument))
         }
