@@ -6,7 +6,17 @@ package enum OperatorTable {
     package static let compilers: [String: OperatorCompiler] = {
         var table: [String: OperatorCompiler] = [:]
         let families: [[String: OperatorCompiler]] = [
-            DateOperators.compilers
+            DateOperators.compilers,
+            ArithmeticOperators.compilers,
+            MathOperators.compilers,
+            ComparisonOperators.compilers,
+            BooleanOperators.compilers,
+            ConditionalOperators.compilers,
+            StringOperators.compilers,
+            ArrayOperators.compilers,
+            TypeOperators.compilers,
+            ObjectOperators.compilers,
+            VariableOperators.compilers,
         ]
         for family in families {
             table.merge(family) { first, _ in
