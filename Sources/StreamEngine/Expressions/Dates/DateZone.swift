@@ -1,0 +1,102 @@
+import BSONCore
+import Foundation
+
+/// A parsed `timezone` argument of a date operator (§11.7): UTC, a fixed UTC offset, or an Olson zone from the
+/// tz database (through Foundation's `TimeZone`, never a hand-written table).
+///
+/// Pure value; safe to share across tasks.
+package enum DateZone: Sendable {
+    /// `"UTC"` or no timezone argument: the server's `TimeZone{nullptr}`.
+    case utc
+    /// `±HH`, `±HHMM`, `±HH:MM`: a fixed offset in seconds.
+    case fixed(seconds: Int64)
+    /// An Olson id (`"America/New_York"`, `"GMT"`, …), following the tz database's rules.
+    case olson(TimeZone)
+
+    /// Every Olson id Foundation knows, so custom ids Foundation would invent (`"GMT+0530"`) are not accepted.
+    private static let knownIdentifiers = Set(TimeZone.knownTimeZoneIdentifiers)
+
+    /// Parses a timezone string, or throws `unrecognized time zone identifier: "<x>"` (40485).
+    package static func parse(_ identifier: String) throws(ExpressionError) -> DateZone {
+        if identifier == "UTC" { return .utc }
+        if let offset = utcOffset(identifier) { return .fixed(seconds: offset) }
+        if knownIdentifiers.contains(identifier), let zone = TimeZone(identifier: identifier) {
+            return .olson(zone)
+        }
+        throw ExpressionError(code: 40485, "unrecognized time zone identifier: \"\(identifier)\"")
+    }
+
+    /// `±HH`, `±HHMM` or `±HH:MM` in seconds, as the server's `parseUtcOffset` reads them (no range check).
+    private static func utcOffset(_ text: String) -> Int64? {
+        let bytes = Array(text.utf8)
+        guard let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+        func digits(_ range: Range<Int>) -> Int64? {
+            var value: Int64 = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        let hours: Int64
+        let minutes: Int64
+        switch bytes.count {
+        case 3:
+            guard let h = digits(1..<3) else { return nil }
+            (hours, minutes) = (h, 0)
+        case 5:
+            guard let h = digits(1..<3), let m = digits(3..<5) else { return nil }
+            (hours, minutes) = (h, m)
+        case 6:
+            guard bytes[3] == UInt8(ascii: ":"), let h = digits(1..<3), let m = digits(4..<6) else { return nil }
+            (hours, minutes) = (h, m)
+        default:
+            return nil
+        }
+        let seconds = hours * 3600 + minutes * 60
+        return sign == UInt8(ascii: "+") ? seconds : -seconds
+    }
+
+    /// Whether the server treats this zone as UTC (`TimeZone::isUtcZone`): `"UTC"`, no zone, or a zero offset.
+    /// `"GMT"` is an Olson zone and is not.
+    package var isUTC: Bool {
+        switch self {
+        case .utc: return true
+        case .fixed(let seconds): return seconds == 0
+        case .olson: return false
+        }
+    }
+
+    /// The zone's offset from UTC in seconds at the instant `millis`.
+    package func offsetSeconds(atUTC millis: Int64) -> Int64 {
+        switch self {
+        case .utc: return 0
+        case .fixed(let seconds): return seconds
+        case .olson(let zone):
+            let seconds = DateCivil.floorDiv(millis, 1000)
+            return Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))))
+        }
+    }
+
+    /// The wall-clock time (as milliseconds on a UTC-like local time line) of the instant `millis`.
+    package func localMillis(fromUTC millis: Int64) -> Int64 {
+        millis &+ offsetSeconds(atUTC: millis) &* 1000
+    }
+
+    /// The instant whose wall-clock time is `local`, resolved as timelib does: a time inside a spring-forward
+    /// gap moves forward by the gap (02:30 → 03:30 in New York), and an ambiguous fall-back time takes the offset
+    /// in force at the wall time read as UTC.
+    package func utcMillis(fromLocal local: Int64) -> Int64 {
+        switch self {
+        case .utc: return local
+        case .fixed(let seconds): return local &- seconds &* 1000
+        case .olson:
+            let current = offsetSeconds(atUTC: local)
+            let after = offsetSeconds(atUTC: local &- current &* 1000)
+            if current == after { return local &- current &* 1000 }
+            if offsetSeconds(atUTC: local &- after &* 1000) == after { return local &- after &* 1000 }
+            return local &- min(current, after) &* 1000
+        }
+    }
+}
