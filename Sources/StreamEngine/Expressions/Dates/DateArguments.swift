@@ -134,6 +134,19 @@ package enum DateArguments {
         return fields
     }
 
+    /// Whether an argument's BSON form is a constant (no field path, variable or operator inside it), as the
+    /// server's `ExpressionConstant::allNullOrConstant` sees arguments after folding literals.
+    package static func isConstant(_ value: BSONValue) -> Bool {
+        switch value {
+        case .string(let text): return !text.hasPrefix("$")
+        case .array(let elements): return elements.allSatisfy(isConstant)
+        case .document(let document):
+            if let first = document.elements.first, first.key.hasPrefix("$") { return first.key == "$literal" }
+            return document.elements.allSatisfy { isConstant($0.value) }
+        default: return true
+        }
+    }
+
     /// Milliseconds since the epoch of a Date, a Timestamp (seconds × 1000) or an ObjectId (its creation
     /// second), as the server's `coerceToDate` (§11.7); nil for any other type.
     package static func millis(_ value: BSONValue) -> Int64? {

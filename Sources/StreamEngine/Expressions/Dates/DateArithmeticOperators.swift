@@ -47,17 +47,26 @@ enum DateArithmeticOperators {
         case constant(StartOfWeek?)
         case dynamic(Expression)
 
-        static func compile(_ value: BSONValue?, _ compiler: inout ExpressionCompiler, operatorName: String)
-            throws(ExpressionError) -> WeekArgument
-        {
+        /// Compiles `value`. With `eager` (the server's `optimize` when some other argument is not constant), a
+        /// constant is parsed now, whatever the unit, and a constant null makes the whole expression null;
+        /// otherwise it is read only when the unit is `week`, as the server's `evaluate` does.
+        static func compile(
+            _ value: BSONValue?, _ compiler: inout ExpressionCompiler, operatorName: String, eager: Bool
+        ) throws(ExpressionError) -> WeekArgument {
             guard let value else { return .absent }
             let expression = try compiler.compile(value)
-            guard let constant = expression.constantValue else { return .dynamic(expression) }
+            guard eager, let constant = expression.constantValue else { return .dynamic(expression) }
             if DateArguments.isNullish(constant) { return .constant(nil) }
             return .constant(try StartOfWeek.parse(constant, operatorName: operatorName))
         }
 
-        /// `.some(day)`, or nil when null or missing.
+        /// Whether the whole expression is null whatever the document.
+        var isConstantNull: Bool {
+            if case .constant(nil) = self { return true }
+            return false
+        }
+
+        /// The start of the week, or nil when it is null or missing.
         func resolve(_ context: inout EvaluationContext, operatorName: String) throws(ExpressionError)
             -> StartOfWeek?
         {
@@ -133,7 +142,12 @@ enum DateArithmeticOperators {
         let endDate = try compiler.compile(endValue)
         let unit = try UnitArgument.compile(unitValue, &compiler, operatorName: name)
         let zone = try ZoneArgument.compile(fields["timezone"], &compiler, context: zoneContext)
-        let week = try WeekArgument.compile(fields["startOfWeek"], &compiler, operatorName: name)
+        let allConstant = [startValue, endValue, unitValue, fields["timezone"]].allSatisfy {
+            $0.map(DateArguments.isConstant) ?? true
+        }
+        let week = try WeekArgument.compile(
+            fields["startOfWeek"], &compiler, operatorName: name, eager: !allConstant)
+        if week.isConstantNull { return .literal(.null) }
         return .operation(name: name) { context throws(ExpressionError) in
             let start = try startDate.evaluate(&context)
             guard let start, !DateArguments.isNullish(start) else { return .null }
@@ -176,7 +190,12 @@ enum DateArithmeticOperators {
         let date = try compiler.compile(dateValue)
         let unit = try UnitArgument.compile(unitValue, &compiler, operatorName: name)
         let zone = try ZoneArgument.compile(fields["timezone"], &compiler, context: zoneContext)
-        let week = try WeekArgument.compile(fields["startOfWeek"], &compiler, operatorName: name)
+        let allConstant = [dateValue, unitValue, fields["binSize"], fields["timezone"]].allSatisfy {
+            $0.map(DateArguments.isConstant) ?? true
+        }
+        let week = try WeekArgument.compile(
+            fields["startOfWeek"], &compiler, operatorName: name, eager: !allConstant)
+        if week.isConstantNull { return .literal(.null) }
         var constantBinSize: Int64?? = .some(1)
         var binSizeExpression: Expression?
         if let binValue = fields["binSize"] {

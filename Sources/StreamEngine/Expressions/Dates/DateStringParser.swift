@@ -405,13 +405,10 @@ package struct DateStringParser {
             }
             days = DateCivil.days(year: year, month: month, day: day)
         }
-        if hour == nil && minute == nil && second == nil {
-            return Parsed(localMillis: days * 86_400_000, zone: zone)
-        }
-        guard let hour, let minute, let second else {
-            throw ExpressionError(
-                code: 241, "an incomplete date/time string has been found, with elements missing: \"\(text)\"")
-        }
+        // As timelib: no time at all is midnight, and a partial time fills the missing fields with 0.
+        let hour = hour ?? 0
+        let minute = minute ?? 0
+        let second = second ?? 0
         guard hour < 24, minute < 60, second < 60 else {
             throw ExpressionError(
                 code: 241, "Error parsing date string '\(text)'; \(bytes.count): The parsed time was invalid")

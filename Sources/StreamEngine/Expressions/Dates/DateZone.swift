@@ -1,5 +1,6 @@
 import BSONCore
 import Foundation
+import Synchronization
 
 /// A parsed `timezone` argument of a date operator (§11.7): UTC, a fixed UTC offset, or an Olson zone from the
 /// tz database (through Foundation's `TimeZone`, never a hand-written table).
@@ -13,17 +14,39 @@ package enum DateZone: Sendable {
     /// An Olson id (`"America/New_York"`, `"GMT"`, …), following the tz database's rules.
     case olson(TimeZone)
 
-    /// Every Olson id Foundation knows, so custom ids Foundation would invent (`"GMT+0530"`) are not accepted.
-    private static let knownIdentifiers = Set(TimeZone.knownTimeZoneIdentifiers)
+    /// The tz database's all-capital zone names; other all-capital words (`"PST"`) are abbreviations, which
+    /// Foundation may accept but the server's tz database does not.
+    private static let capitalZones: Set<String> = [
+        "CET", "EET", "EST", "GB", "GMT", "HST", "MET", "MST", "NZ", "PRC", "ROC", "ROK", "UCT", "WET", "W-SU",
+        "GB-Eire", "NZ-CHAT",
+    ]
+
+    /// Olson zones already looked up, so a timezone read from each document costs one dictionary lookup.
+    private static let cache = Mutex<[String: TimeZone]>([:])
 
     /// Parses a timezone string, or throws `unrecognized time zone identifier: "<x>"` (40485).
     package static func parse(_ identifier: String) throws(ExpressionError) -> DateZone {
         if identifier == "UTC" { return .utc }
         if let offset = utcOffset(identifier) { return .fixed(seconds: offset) }
-        if knownIdentifiers.contains(identifier), let zone = TimeZone(identifier: identifier) {
-            return .olson(zone)
-        }
+        if let zone = olson(identifier) { return .olson(zone) }
         throw ExpressionError(code: 40485, "unrecognized time zone identifier: \"\(identifier)\"")
+    }
+
+    /// The tz database zone named exactly `identifier` (case-sensitive, no custom `GMT+5` forms).
+    private static func olson(_ identifier: String) -> TimeZone? {
+        if let cached = cache.withLock({ $0[identifier] }) { return cached }
+        for prefix in ["GMT+", "GMT-", "UTC+", "UTC-"] where identifier.hasPrefix(prefix) {
+            guard identifier == "GMT+0" || identifier == "GMT-0" else { return nil }
+        }
+        let isCapitalWord = identifier.utf8.allSatisfy {
+            ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || $0 == UInt8(ascii: "-")
+        }
+        if isCapitalWord && !capitalZones.contains(identifier) { return nil }
+        guard let zone = TimeZone(identifier: identifier), zone.identifier == identifier else { return nil }
+        cache.withLock { cache in
+            if cache.count < 1024 { cache[identifier] = zone }
+        }
+        return zone
     }
 
     /// `±HH`, `±HHMM` or `±HH:MM` in seconds, as the server's `parseUtcOffset` reads them (no range check).
