@@ -107,7 +107,21 @@ package enum DateArithmetic {
     ) throws(ExpressionError) -> Int64 {
         let referenceUTC: Int64 = 946_684_800_000
         var reference = referenceUTC - zone.offsetSeconds(atUTC: referenceUTC) * 1000
-        if let unitMillis = unit.fixedMillis {
+        var fixedMillis = unit.fixedMillis
+        guard binSize <= 100_000_000_000 || fixedMillis != nil else {
+            throw ExpressionError(code: 5_439_006, "dateTrunc unsupported binSize value")
+        }
+        // In UTC and fixed offsets every day is 86 400 000 ms, so day and week bins are the same fixed-length bins
+        // (integer arithmetic only); in an Olson zone days vary with DST and take the calendar path below.
+        var isOlson = false
+        if case .olson = zone { isOlson = true }
+        if !isOlson && unit == .day {
+            fixedMillis = 86_400_000
+        } else if !isOlson && unit == .week {
+            reference += weekReferenceShift(startOfWeek) * 86_400_000
+            fixedMillis = 7 * 86_400_000
+        }
+        if let unitMillis = fixedMillis {
             let (binMillis, overflow) = binSize.multipliedReportingOverflow(by: unitMillis)
             guard !overflow else { throw ExpressionError(code: 5_439_002, "dateTrunc overflowed") }
             let (shifted, overflow2) = date.subtractingReportingOverflow(reference)
@@ -116,14 +130,9 @@ package enum DateArithmetic {
             guard !overflow3 else { throw ExpressionError(code: 5_439_001, "dateTrunc overflowed") }
             return result
         }
-        guard binSize <= 100_000_000_000 else {
-            throw ExpressionError(code: 5_439_006, "dateTrunc unsupported binSize value")
-        }
         var referenceDay: Int64 = 1
         if unit == .week {
-            // 2000-01-01 is a Saturday (ISO day 6).
-            let saturdayOffset = (6 - startOfWeek.isoDay + 7) % 7
-            let adjust = (7 - saturdayOffset) % 7
+            let adjust = weekReferenceShift(startOfWeek)
             reference += adjust * 86_400_000
             referenceDay += adjust
         }
@@ -141,5 +150,11 @@ package enum DateArithmetic {
         }
         let lowerBound = distance - DateCivil.floorMod(distance, binSize)
         return try add(reference, unit, lowerBound, zone: zone)
+    }
+
+    /// Days from 2000-01-01 (a Saturday, ISO day 6) to the first `startOfWeek` on or after it.
+    private static func weekReferenceShift(_ startOfWeek: StartOfWeek) -> Int64 {
+        let saturdayOffset = (6 - startOfWeek.isoDay + 7) % 7
+        return (7 - saturdayOffset) % 7
     }
 }
