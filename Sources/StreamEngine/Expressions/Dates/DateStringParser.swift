@@ -68,8 +68,79 @@ package struct DateStringParser {
     /// The hot path for strict ISO-8601 (`YYYY-MM-DD[(T| )HH:MM[:SS[.fff…]]][Z|±HH[[:]MM]]`) straight from the
     /// string's bytes, without allocating; nil sends anything else (or anything invalid) to the full parser.
     private static func parseISO(_ bytes: UnsafeBufferPointer<UInt8>) -> Parsed? {
+        var cursor = ByteCursor(bytes: bytes)
+        guard let year = cursor.digits(4), cursor.take("-"), let month = cursor.digits(2), cursor.take("-"),
+            let day = cursor.digits(2), (1...12).contains(month), day >= 1,
+            day <= DateCivil.daysInMonth(year: year, month: month)
+        else { return nil }
+        var millis = DateCivil.days(year: year, month: month, day: day) * 86_400_000
+        guard !cursor.isAtEnd else { return Parsed(localMillis: millis, zone: .none) }
+        guard cursor.take("T") || cursor.take(" "), let hour = cursor.digits(2), cursor.take(":"),
+            let minute = cursor.digits(2), hour < 24, minute < 60
+        else { return nil }
+        var second: Int64 = 0
+        var fraction: Int64 = 0
+        if cursor.take(":") {
+            guard let value = cursor.digits(2), value < 60 else { return nil }
+            second = value
+            if cursor.take(".") {
+                var scale: Int64 = 100
+                var count = 0
+                while let digit = cursor.digit() {
+                    fraction += digit * scale
+                    scale /= 10
+                    count += 1
+                }
+                guard count > 0 else { return nil }
+            }
+        }
+        millis += ((hour * 60 + minute) * 60 + second) * 1000 + fraction
+        if cursor.isAtEnd { return Parsed(localMillis: millis, zone: .none) }
+        if cursor.take("Z") {
+            return cursor.isAtEnd ? Parsed(localMillis: millis, zone: .abbreviation("Z", seconds: 0)) : nil
+        }
+        let negative: Bool
+        if cursor.take("+") {
+            negative = false
+        } else if cursor.take("-") {
+            negative = true
+        } else {
+            return nil
+        }
+        guard let offsetHours = cursor.digits(2) else { return nil }
+        var offsetMinutes: Int64 = 0
+        if !cursor.isAtEnd {
+            _ = cursor.take(":")
+            guard let value = cursor.digits(2) else { return nil }
+            offsetMinutes = value
+        }
+        guard cursor.isAtEnd else { return nil }
+        let offset = offsetHours * 3600 + offsetMinutes * 60
+        return Parsed(localMillis: millis, zone: .offset(seconds: negative ? -offset : offset))
+    }
+
+    /// A read position in a string's UTF-8 bytes, for the ISO hot path.
+    private struct ByteCursor {
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
-        func digits(_ count: Int) -> Int64? {
+
+        var isAtEnd: Bool { index == bytes.count }
+
+        mutating func take(_ character: Unicode.Scalar) -> Bool {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
+            index += 1
+            return true
+        }
+
+        mutating func digit() -> Int64? {
+            guard index < bytes.count else { return nil }
+            let value = bytes[index] &- UInt8(ascii: "0")
+            guard value < 10 else { return nil }
+            index += 1
+            return Int64(value)
+        }
+
+        mutating func digits(_ count: Int) -> Int64? {
             guard index + count <= bytes.count else { return nil }
             var value: Int64 = 0
             for offset in 0..<count {
@@ -80,49 +151,6 @@ package struct DateStringParser {
             index += count
             return value
         }
-        func take(_ character: Unicode.Scalar) -> Bool {
-            guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
-            index += 1
-            return true
-        }
-        guard let year = digits(4), take("-"), let month = digits(2), take("-"), let day = digits(2),
-            (1...12).contains(month), day >= 1, day <= DateCivil.daysInMonth(year: year, month: month)
-        else { return nil }
-        var millis = DateCivil.days(year: year, month: month, day: day) * 86_400_000
-        guard index < bytes.count else { return Parsed(localMillis: millis, zone: .none) }
-        guard take("T") || take(" "), let hour = digits(2), take(":"), let minute = digits(2), hour < 24, minute < 60
-        else { return nil }
-        var second: Int64 = 0
-        var fraction: Int64 = 0
-        if take(":") {
-            guard let value = digits(2), value < 60 else { return nil }
-            second = value
-            if take(".") {
-                var scale: Int64 = 100
-                let start = index
-                while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 {
-                    fraction += Int64(bytes[index] &- UInt8(ascii: "0")) * scale
-                    scale /= 10
-                    index += 1
-                }
-                guard index > start else { return nil }
-            }
-        }
-        millis += ((hour * 60 + minute) * 60 + second) * 1000 + fraction
-        if index == bytes.count { return Parsed(localMillis: millis, zone: .none) }
-        if take("Z"), index == bytes.count { return Parsed(localMillis: millis, zone: .abbreviation("Z", seconds: 0)) }
-        let negative: Bool
-        if take("+") { negative = false } else if take("-") { negative = true } else { return nil }
-        guard let offsetHours = digits(2) else { return nil }
-        var offsetMinutes: Int64 = 0
-        if index < bytes.count {
-            _ = take(":")
-            guard let value = digits(2) else { return nil }
-            offsetMinutes = value
-        }
-        guard index == bytes.count else { return nil }
-        let offset = offsetHours * 3600 + offsetMinutes * 60
-        return Parsed(localMillis: millis, zone: .offset(seconds: negative ? -offset : offset))
     }
 
     /// Checks a `$dateFromString` format's specifiers (18535, 18536).
