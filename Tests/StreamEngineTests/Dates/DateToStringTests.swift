@@ -70,6 +70,13 @@ struct DateToStringTests {
             (format(date("2024-11-03T05:30:00Z"), "%H:%M%z %Z", "America/New_York"), #""01:30-0400 -240""#),
             (format(date("2024-11-03T06:30:00Z"), "%H:%M%z %Z", "America/New_York"), #""01:30-0500 -300""#),
             (format(date("2024-07-04T16:00:00Z"), "%Y-%m-%d %H:%M", "Europe/London"), #""2024-07-04 17:00""#),
+            // The tz database's local mean time before 1883, and its rules far in the future.
+            (
+                format(date("1800-01-01T00:00:00Z"), "%Y-%m-%d %H:%M:%S %z %Z", "America/New_York"),
+                #""1799-12-31 19:03:58 -0456 -296""#
+            ),
+            (format(date("2100-07-01T12:00:00Z"), "%H:%M %z", "America/New_York"), #""08:00 -0400""#),
+            (format(date("2100-01-01T12:00:00Z"), "%H:%M %z", "America/New_York"), #""07:00 -0500""#),
             (format(date("2024-01-04T16:00:00Z"), "%Y-%m-%d %H:%M", "Europe/London"), #""2024-01-04 16:00""#),
             (format(date("2024-06-01T00:00:00Z"), "%d %H:%M %z", "Australia/Sydney"), #""01 10:00 +1000""#),
             (format(date("2024-01-01T00:00:00Z"), "%d %H:%M %z", "Australia/Sydney"), #""01 11:00 +1100""#),

@@ -12,7 +12,7 @@ package enum DateZone: Sendable {
     /// `±HH`, `±HHMM`, `±HH:MM`: a fixed offset in seconds.
     case fixed(seconds: Int64)
     /// An Olson id (`"America/New_York"`, `"GMT"`, …), following the tz database's rules.
-    case olson(TimeZone)
+    case olson(OlsonZone)
 
     /// The tz database's all-capital zone names; other all-capital words (`"PST"`) are abbreviations, which
     /// Foundation may accept but the server's tz database does not.
@@ -22,7 +22,7 @@ package enum DateZone: Sendable {
     ]
 
     /// Olson zones already looked up, so a timezone read from each document costs one dictionary lookup.
-    private static let cache = Mutex<[String: TimeZone]>([:])
+    private static let cache = Mutex<[String: OlsonZone]>([:])
 
     /// Parses a timezone string, or throws `unrecognized time zone identifier: "<x>"` (40485).
     package static func parse(_ identifier: String) throws(ExpressionError) -> DateZone {
@@ -33,7 +33,7 @@ package enum DateZone: Sendable {
     }
 
     /// The tz database zone named exactly `identifier` (case-sensitive, no custom `GMT+5` forms).
-    private static func olson(_ identifier: String) -> TimeZone? {
+    private static func olson(_ identifier: String) -> OlsonZone? {
         if let cached = cache.withLock({ $0[identifier] }) { return cached }
         for prefix in ["GMT+", "GMT-", "UTC+", "UTC-"] where identifier.hasPrefix(prefix) {
             guard identifier == "GMT+0" || identifier == "GMT-0" else { return nil }
@@ -42,7 +42,8 @@ package enum DateZone: Sendable {
             ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || $0 == UInt8(ascii: "-")
         }
         if isCapitalWord && !capitalZones.contains(identifier) { return nil }
-        guard let zone = TimeZone(identifier: identifier), zone.identifier == identifier else { return nil }
+        guard let timeZone = TimeZone(identifier: identifier), timeZone.identifier == identifier else { return nil }
+        let zone = OlsonZone(timeZone)
         cache.withLock { cache in
             if cache.count < 1024 { cache[identifier] = zone }
         }
@@ -96,9 +97,7 @@ package enum DateZone: Sendable {
         switch self {
         case .utc: return 0
         case .fixed(let seconds): return seconds
-        case .olson(let zone):
-            let seconds = DateCivil.floorDiv(millis, 1000)
-            return Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))))
+        case .olson(let zone): return zone.offsetSeconds(atUTCSeconds: DateCivil.floorDiv(millis, 1000))
         }
     }
 
@@ -121,5 +120,48 @@ package enum DateZone: Sendable {
             if offsetSeconds(atUTC: local &- after &* 1000) == after { return local &- after &* 1000 }
             return local &- min(current, after) &* 1000
         }
+    }
+}
+
+/// A tz database zone with a small cache of offsets by UTC hour, so a stream of nearby instants costs a lock and
+/// an array read instead of Foundation's transition search.
+///
+/// Thread-safe: the cache is behind a `Mutex`; one instance per zone name is shared by every expression.
+package final class OlsonZone: Sendable {
+    /// The Foundation zone (tzdata).
+    package let timeZone: TimeZone
+    /// Two-way set-associative entries (UTC hour, offset in seconds), 128 sets; hour `Int64.min` when empty.
+    private let hours = Mutex<[(hour: Int64, offset: Int64)]>(Array(repeating: (Int64.min, 0), count: 256))
+
+    /// Wraps `timeZone`.
+    package init(_ timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    /// The offset from UTC in seconds at `seconds` since the epoch.
+    ///
+    /// An hour is cached only when the offset at its first and last second agree, so an hour holding a
+    /// transition is always computed exactly.
+    package func offsetSeconds(atUTCSeconds seconds: Int64) -> Int64 {
+        let hour = DateCivil.floorDiv(seconds, 3600)
+        let slot = Int(DateCivil.floorMod(hour, 128)) * 2
+        let cached = hours.withLock { entries -> Int64? in
+            if entries[slot].hour == hour { return entries[slot].offset }
+            if entries[slot + 1].hour == hour { return entries[slot + 1].offset }
+            return nil
+        }
+        if let cached { return cached }
+        let offset = foundationOffset(seconds)
+        if foundationOffset(hour * 3600) == offset && foundationOffset(hour * 3600 + 3599) == offset {
+            hours.withLock { entries in
+                entries[slot + 1] = entries[slot]
+                entries[slot] = (hour, offset)
+            }
+        }
+        return offset
+    }
+
+    private func foundationOffset(_ seconds: Int64) -> Int64 {
+        Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))))
     }
 }
