@@ -1,5 +1,6 @@
-/// ISO-8601 dates for Extended JSON's relaxed `$date`, on the proleptic Gregorian calendar in UTC.
-enum ISODate {
+/// ISO-8601 dates for Extended JSON's relaxed `$date`, on the proleptic Gregorian calendar in UTC; its civil-date
+/// arithmetic is shared with the engine's date operators.
+package enum ISODate {
     /// `2021-05-04T15:49:33.123Z` (milliseconds only when non-zero) for a date in years 0…9999, else nil.
     static func format(millis: Int64) -> String? {
         let (days, msOfDay) = floorDivMod(millis, 86_400_000)
@@ -96,7 +97,7 @@ enum ISODate {
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-    static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
+    package static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -106,7 +107,7 @@ enum ISODate {
     }
 
     /// Year, month and day of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    package static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
