@@ -1,0 +1,130 @@
+import BSONCore
+
+/// `$eq $gt $gte $lt $lte` in query semantics (§11.1): type bracketing, `null` matching missing and undefined,
+/// MinKey/MaxKey bounds, NaN equal only to NaN.
+enum ComparisonOperator: Sendable {
+    case equal, greater, greaterOrEqual, less, lessOrEqual
+
+    /// The operator's name in a filter (`$gt`).
+    var name: String {
+        switch self {
+        case .equal: "$eq"
+        case .greater: "$gt"
+        case .greaterOrEqual: "$gte"
+        case .less: "$lt"
+        case .lessOrEqual: "$lte"
+        }
+    }
+}
+
+/// The comparison matchers' shared rules.
+enum QueryComparison {
+    /// Whether `element` (`nil` = missing) satisfies `element <op> operand` in query semantics.
+    static func matches(_ element: BSONValue?, _ op: ComparisonOperator, _ operand: BSONValue) -> Bool {
+        let left = canonicalRank(element)
+        let right = canonicalRank(operand)
+        if left != right {
+            // null matches missing and undefined for $eq, $lte and $gte (the server's "canonical types 0 and 5").
+            if left + right == 5 && (left == 0 || right == 0) {
+                return op == .equal || op == .lessOrEqual || op == .greaterOrEqual
+            }
+            switch operand {
+            case .maxKey: return op == .less || op == .lessOrEqual
+            case .minKey: return op == .greater || op == .greaterOrEqual
+            default: return false
+            }
+        }
+        guard let element else { return op == .equal || op == .lessOrEqual || op == .greaterOrEqual }
+        if right == 10 {
+            let leftNaN = isNaN(element)
+            let rightNaN = isNaN(operand)
+            if leftNaN || rightNaN {
+                let both = leftNaN && rightNaN
+                return op == .less || op == .greater ? false : both
+            }
+        }
+        let order = BSONOrder.compare(element, operand)
+        switch op {
+        case .equal: return order == 0
+        case .greater: return order > 0
+        case .greaterOrEqual: return order >= 0
+        case .less: return order < 0
+        case .lessOrEqual: return order <= 0
+        }
+    }
+
+    /// The server's canonical type number: values of one canonical type compare with each other, others never
+    /// (type bracketing). Missing and undefined are 0, null 5, numbers 10, strings and symbols 15, …
+    static func canonicalRank(_ value: BSONValue?) -> Int {
+        guard let value else { return 0 }
+        switch value {
+        case .minKey: return -1
+        case .undefined: return 0
+        case .null: return 5
+        case .double, .int32, .int64, .decimal128: return 10
+        case .string, .symbol: return 15
+        case .document: return 20
+        case .array: return 25
+        case .binary: return 30
+        case .objectID: return 35
+        case .bool: return 40
+        case .datetime: return 45
+        case .timestamp: return 47
+        case .regex: return 50
+        case .dbPointer: return 55
+        case .code: return 60
+        case .codeWithScope: return 65
+        case .maxKey: return 127
+        }
+    }
+
+    private static func isNaN(_ value: BSONValue) -> Bool {
+        switch value {
+        case .double(let number): return number.isNaN
+        case .decimal128(let number): return number.isNaN
+        default: return false
+        }
+    }
+}
+
+/// The operand list of `$in`/`$nin`: values compared with `$eq` rules, and regular expressions.
+struct InList: Sendable {
+    /// The plain values.
+    let values: [BSONValue]
+    /// The regular expressions, matched as `{a: /re/}` would.
+    let regexes: [QueryRegex]
+    /// Whether `null` is listed, so missing and undefined match.
+    let hasNull: Bool
+
+    /// Parses the array operand of `$in`/`$nin`.
+    init(_ elements: [BSONValue]) throws(ExpressionError) {
+        var values: [BSONValue] = []
+        var regexes: [QueryRegex] = []
+        var hasNull = false
+        for element in elements {
+            switch element {
+            case .document(let document) where QueryParser.isOperatorDocument(document):
+                throw ExpressionError(code: 2, "cannot nest $ under $in")
+            case .regex(let regex):
+                regexes.append(try QueryRegex(pattern: regex.pattern, options: regex.options))
+            case .null:
+                hasNull = true
+                values.append(element)
+            default:
+                values.append(element)
+            }
+        }
+        self.values = values
+        self.regexes = regexes
+        self.hasNull = hasNull
+    }
+
+    /// Whether `element` equals one of the values or matches one of the regular expressions.
+    func contains(_ element: BSONValue?) -> Bool {
+        guard let element else { return hasNull }
+        if case .undefined = element { return hasNull }
+        for value in values where QueryComparison.matches(element, .equal, value) { return true }
+        for regex in regexes where regex.matches(element) { return true }
+        return false
+    }
+}
