@@ -21,6 +21,23 @@ enum ComparisonOperator: Sendable {
 enum QueryComparison {
     /// Whether `element` (`nil` = missing) satisfies `element <op> operand` in query semantics.
     static func matches(_ element: BSONValue?, _ op: ComparisonOperator, _ operand: BSONValue) -> Bool {
+        // Fast paths for the common same-type cases, without BSONOrder's general walk.
+        switch (element, operand) {
+        case (.string(let x)?, .string(let y)):
+            return holds(op, compareUTF8(x, y))
+        case (.int32(let x)?, .int32(let y)):
+            return holds(op, x == y ? 0 : (x < y ? -1 : 1))
+        case (.int64(let x)?, .int64(let y)):
+            return holds(op, x == y ? 0 : (x < y ? -1 : 1))
+        case (.double(let x)?, .double(let y)) where !x.isNaN && !y.isNaN:
+            return holds(op, x == y ? 0 : (x < y ? -1 : 1))
+        case (.bool(let x)?, .bool(let y)):
+            return holds(op, x == y ? 0 : (x ? 1 : -1))
+        case (.datetime(let x)?, .datetime(let y)):
+            return holds(op, x == y ? 0 : (x < y ? -1 : 1))
+        default:
+            break
+        }
         let left = canonicalRank(element)
         let right = canonicalRank(operand)
         if left != right {
@@ -43,13 +60,32 @@ enum QueryComparison {
                 return op == .less || op == .greater ? false : both
             }
         }
-        let order = BSONOrder.compare(element, operand)
+        return holds(op, BSONOrder.compare(element, operand))
+    }
+
+    /// Whether an order (-1, 0, 1) satisfies `op`.
+    @inline(__always)
+    private static func holds(_ op: ComparisonOperator, _ order: Int) -> Bool {
         switch op {
-        case .equal: return order == 0
-        case .greater: return order > 0
-        case .greaterOrEqual: return order >= 0
-        case .less: return order < 0
-        case .lessOrEqual: return order <= 0
+        case .equal: order == 0
+        case .greater: order > 0
+        case .greaterOrEqual: order >= 0
+        case .less: order < 0
+        case .lessOrEqual: order <= 0
+        }
+    }
+
+    /// Byte-wise (UTF-8) order of two strings, as the server compares them (no Unicode normalization).
+    static func compareUTF8(_ x: String, _ y: String) -> Int {
+        var left = x.utf8.makeIterator()
+        var right = y.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case (let a?, let b?): if a != b { return a < b ? -1 : 1 }
+            }
         }
     }
 

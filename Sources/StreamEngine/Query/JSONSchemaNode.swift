@@ -146,11 +146,11 @@ enum SchemaCheck: Sendable {
         switch self {
         case .properties(let properties):
             for (name, schema) in properties {
-                if let property = object[name], !schema.matches(property) { return false }
+                if let property = object.queryField(name), !schema.matches(property) { return false }
             }
             return true
         case .required(let names):
-            return names.allSatisfy { object[$0] != nil }
+            return names.allSatisfy { object.queryField($0) != nil }
         case .allowedProperties(let named, let patterns, let otherwise):
             for (name, property) in object.elements where !named.contains(name) {
                 var matchedPattern = false
@@ -166,10 +166,10 @@ enum SchemaCheck: Sendable {
         case .maxProperties(let count):
             return object.count <= count
         case .propertyDependency(let name, let others):
-            guard object[name] != nil else { return true }
-            return others.allSatisfy { object[$0] != nil }
+            guard object.queryField(name) != nil else { return true }
+            return others.allSatisfy { object.queryField($0) != nil }
         case .schemaDependency(let name, let schema):
-            guard object[name] != nil else { return true }
+            guard object.queryField(name) != nil else { return true }
             return schema.matches(value)
         default:
             return true

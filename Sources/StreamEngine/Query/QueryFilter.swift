@@ -38,7 +38,7 @@ package struct QueryFilter: Sendable {
 }
 
 /// One node of a compiled filter.
-indirect enum Matcher: Sendable {
+enum Matcher: Sendable {
     /// `{}`, `$comment`, `$alwaysTrue`.
     case alwaysTrue
     /// `$alwaysFalse`, `$all: []`.
@@ -50,9 +50,9 @@ indirect enum Matcher: Sendable {
     /// No child matches.
     case nor([Matcher])
     /// The child does not match (`$not`, `$ne`, `$nin`, `$exists: false`).
-    case not(Matcher)
+    indirect case not(Matcher)
     /// Some value reached by the path satisfies the predicate.
-    case path(QueryPath, ElementPredicate)
+    case path(PathMatcher)
     /// `$expr`: the expression's value is truthy (§11.2).
     case expr(Expression)
     /// `$jsonSchema`, applied to the whole document.
@@ -76,11 +76,8 @@ indirect enum Matcher: Sendable {
             return true
         case .not(let child):
             return !(try child.matches(document, &context))
-        case .path(let path, let predicate):
-            return try path.anyValue(in: document, expandLeafArrays: predicate.expandsLeafArrays) {
-                (value) throws(ExpressionError) -> Bool in
-                try predicate.matches(value, &context)
-            }
+        case .path(let condition):
+            return try condition.matches(document, &context)
         case .expr(let expression):
             return try Self.evaluateExpr(expression, document, &context)
         case .schema(let schema):
@@ -105,7 +102,7 @@ indirect enum Matcher: Sendable {
 }
 
 /// A test on one value reached by a path (`nil` = missing).
-indirect enum ElementPredicate: Sendable {
+enum ElementPredicate: Sendable {
     /// `$eq $gt $gte $lt $lte` and plain equality.
     case compare(ComparisonOperator, BSONValue)
     /// `$in` (and, under `$not`, `$nin`).
@@ -121,9 +118,9 @@ indirect enum ElementPredicate: Sendable {
     /// `$size`: an array of exactly this many elements.
     case size(Int)
     /// `$elemMatch: {field conditions}`: some element, a document (or array), matches the filter.
-    case elemMatchObject(Matcher)
+    indirect case elemMatchObject(Matcher)
     /// `$elemMatch: {$op: …}`: some element satisfies every operator.
-    case elemMatchValue(ValueTest)
+    indirect case elemMatchValue(ValueTest)
 
     /// Whether an array at the end of the path is also looked inside (false for whole-array operators).
     var expandsLeafArrays: Bool {
@@ -163,13 +160,13 @@ indirect enum ElementPredicate: Sendable {
 
 /// The operators of one field (`{$gt: 1, $lt: 5}`) as a tree of tests on a single value: how `$elemMatch`'s
 /// value form applies them to each element, and what `Matcher.path` nodes are built from for a field.
-indirect enum ValueTest: Sendable {
+enum ValueTest: Sendable {
     /// One operator.
     case predicate(ElementPredicate)
     /// Every test holds.
     case and([ValueTest])
     /// The test does not hold.
-    case not(ValueTest)
+    indirect case not(ValueTest)
     /// Never holds (`$all: []`).
     case alwaysFalse
 
@@ -190,9 +187,9 @@ indirect enum ValueTest: Sendable {
 
     /// The matcher for these tests on `path`: each operator walks the path on its own (so different array
     /// elements may satisfy `$gt` and `$lt`), and `$not` negates the whole walk.
-    func matcher(on path: QueryPath) -> Matcher {
+    func matcher(on path: String) -> Matcher {
         switch self {
-        case .predicate(let predicate): return .path(path, predicate)
+        case .predicate(let predicate): return .path(PathMatcher(path, predicate))
         case .and(let tests):
             return tests.count == 1 ? tests[0].matcher(on: path) : .and(tests.map { $0.matcher(on: path) })
         case .not(let test): return .not(test.matcher(on: path))

@@ -38,13 +38,13 @@ struct QueryParser {
                 if let child = try parsePathless(key, value, level: level) { children.append(child) }
                 continue
             }
-            let path = QueryPath(key)
             if case .document(let operators) = value, Self.isOperatorDocument(operators) {
-                children.append(try parseOperators(operators, path: key, level: level).matcher(on: path))
+                children.append(try parseOperators(operators, path: key, level: level).matcher(on: key))
             } else if case .regex(let regex) = value {
-                children.append(.path(path, .regex(try QueryRegex(pattern: regex.pattern, options: regex.options))))
+                let regex = try QueryRegex(pattern: regex.pattern, options: regex.options)
+                children.append(.path(PathMatcher(key, .regex(regex))))
             } else {
-                children.append(.path(path, try Self.comparison(.equal, value, path: key)))
+                children.append(.path(PathMatcher(key, try Self.comparison(.equal, value, path: key))))
             }
         }
         return children.count == 1 ? children[0] : .and(children)
