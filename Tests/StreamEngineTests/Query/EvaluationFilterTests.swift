@@ -39,6 +39,24 @@ struct EvaluationFilterTests {
                 (#"{"a": {"$regularExpression": {"pattern": "^a", "options": ""}}}"#, true),
                 (#"{"a": {"$regularExpression": {"pattern": "^a", "options": "i"}}}"#, false),
             ]),
+        FilterCase.table(
+            #"{"a": {"$regex": "^ab$"}}"#,
+            [(#"{"a": "ab\n"}"#, true), (#"{"a": "ab\nc"}"#, false), (#"{"a": "ab"}"#, true)]),
+        FilterCase.table(
+            #"{"a": {"$regex": "b$|^x"}}"#,
+            [(#"{"a": "ab"}"#, true), (#"{"a": "xa"}"#, true), (#"{"a": "ba"}"#, false)]),
+        FilterCase.table(#"{"a": {"$regex": "[$]"}}"#, [(#"{"a": "a$b"}"#, true), (#"{"a": "ab"}"#, false)]),
+        FilterCase.table(#"{"a": {"$regex": "\\$"}}"#, [(#"{"a": "5$"}"#, true), (#"{"a": "5"}"#, false)]),
+        FilterCase.table(
+            #"{"a": {"$regex": "café"}}"#, [(#"{"a": "un café noir"}"#, true), (#"{"a": "un cafe noir"}"#, false)]),
+        FilterCase.table(
+            #"{"a": {"$regex": "^ZV"}}"#,
+            [(#"{"a": "ZV1"}"#, true), (#"{"a": "AZV"}"#, false), (#"{"a": "Z"}"#, false)]),
+        FilterCase.table(
+            #"{"a": {"$regex": ""}}"#, [(#"{"a": "x"}"#, true), (#"{"a": ""}"#, true), (#"{"a": 5}"#, false)]),
+        FilterCase.table(#"{"a": {"$regex": "^"}}"#, [(#"{"a": ""}"#, true)]),
+        FilterCase.table(#"{"a": {"$regex": "a+b"}}"#, [(#"{"a": "xaab"}"#, true), (#"{"a": "a+b"}"#, false)]),
+        FilterCase.table(#"{"a": {"$regex": "a\\+b"}}"#, [(#"{"a": "a+b"}"#, true)]),
         FilterCase.table(#"{"a.b": {"$regex": "^x"}}"#, [(#"{"a": [{"b": "y"}, {"b": "xy"}]}"#, true)]),
     ].flatMap { $0 }
 
