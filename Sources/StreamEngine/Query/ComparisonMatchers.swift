@@ -63,6 +63,17 @@ enum QueryComparison {
         return holds(op, BSONOrder.compare(element, operand))
     }
 
+    /// BSON order (-1, 0, 1), with the same-type fast paths of `matches`.
+    static func order(_ x: BSONValue, _ y: BSONValue) -> Int {
+        switch (x, y) {
+        case (.string(let a), .string(let b)): return compareUTF8(a, b)
+        case (.int32(let a), .int32(let b)): return a == b ? 0 : (a < b ? -1 : 1)
+        case (.int64(let a), .int64(let b)): return a == b ? 0 : (a < b ? -1 : 1)
+        case (.double(let a), .double(let b)) where !a.isNaN && !b.isNaN: return a == b ? 0 : (a < b ? -1 : 1)
+        default: return BSONOrder.compare(x, y)
+        }
+    }
+
     /// Whether an order (-1, 0, 1) satisfies `op`.
     @inline(__always)
     private static func holds(_ op: ComparisonOperator, _ order: Int) -> Bool {
@@ -125,8 +136,10 @@ enum QueryComparison {
 
 /// The operand list of `$in`/`$nin`: values compared with `$eq` rules, and regular expressions.
 struct InList: Sendable {
-    /// The plain values.
+    /// The plain values; sorted in BSON order when there are many, for binary search.
     let values: [BSONValue]
+    /// Whether `values` is sorted (long lists).
+    let isSorted: Bool
     /// The regular expressions, matched as `{a: /re/}` would.
     let regexes: [QueryRegex]
     /// Whether `null` is listed, so missing and undefined match.
@@ -150,7 +163,8 @@ struct InList: Sendable {
                 values.append(element)
             }
         }
-        self.values = values
+        isSorted = values.count > Self.linearLimit
+        self.values = isSorted ? values.sorted { QueryComparison.order($0, $1) < 0 } : values
         self.regexes = regexes
         self.hasNull = hasNull
     }
@@ -159,8 +173,29 @@ struct InList: Sendable {
     func contains(_ element: BSONValue?) -> Bool {
         guard let element else { return hasNull }
         if case .undefined = element { return hasNull }
-        for value in values where QueryComparison.matches(element, .equal, value) { return true }
+        if isSorted {
+            if binarySearch(element) { return true }
+        } else {
+            for value in values where QueryComparison.matches(element, .equal, value) { return true }
+        }
         for regex in regexes where regex.matches(element) { return true }
+        return false
+    }
+
+    /// Lists up to this long are scanned; longer ones are sorted once and searched.
+    private static let linearLimit = 8
+
+    /// Binary search in the sorted values. BSON order puts each canonical type in its own range and orders
+    /// values within it as `$eq` compares them (numbers by value, NaN equal to NaN), so equality agrees.
+    private func binarySearch(_ element: BSONValue) -> Bool {
+        var low = 0
+        var high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            let order = QueryComparison.order(values[middle], element)
+            if order == 0 { return true }
+            if order < 0 { low = middle + 1 } else { high = middle }
+        }
         return false
     }
 }

@@ -221,6 +221,17 @@ struct ComparisonFilterTests {
                 (#"{"a": [3, 4]}"#, true),
             ]),
         FilterCase.table(#"{"a": {"$nin": [null]}}"#, [(#"{}"#, false), (#"{"a": 1}"#, true)]),
+        FilterCase.table(
+            #"{"a": {"$in": ["k", 3, "b", null, 1.5, {"$numberLong": "7"}, [1], {"x": 1}, true, "a", {"$numberDouble": "NaN"}]}}"#,
+            [
+                (#"{"a": "k"}"#, true), (#"{"a": "a"}"#, true), (#"{"a": "c"}"#, false), (#"{"a": 3.0}"#, true),
+                (#"{"a": 7}"#, true), (#"{"a": {"$numberDecimal": "1.5"}}"#, true), (#"{"a": 2}"#, false),
+                (#"{}"#, true),
+                (#"{"a": [[1]]}"#, true), (#"{"a": [1]}"#, true), (#"{"a": [2]}"#, false),
+                (#"{"a": {"x": 1.0}}"#, true),
+                (#"{"a": true}"#, true), (#"{"a": false}"#, false), (#"{"a": {"$numberDouble": "NaN"}}"#, true),
+                (#"{"a": {"$symbol": "b"}}"#, true),
+            ]),
         FilterCase.table(#"{"a.b": {"$in": [2]}}"#, [(#"{"a": [{"b": 1}, {"b": 2}]}"#, true)]),
     ].flatMap { $0 }
 
