@@ -167,6 +167,9 @@ struct QueryParser {
             throw ExpressionError(code: 2, "$where cannot be applied to a field")
         case "$near", "$nearSphere":
             throw ExpressionError(code: 2, "near must be first in: \(BSONValue.document(operators))")
+        case "$geoWithin", "$geoIntersects", "$within", "$bitsAllSet", "$bitsAllClear", "$bitsAnySet", "$bitsAnyClear":
+            // Server operators this engine does not implement: say so rather than calling them unknown.
+            throw ExpressionError(code: 2, "\(op) is not supported by the local stream engine")
         default:
             throw ExpressionError(code: 2, "unknown operator: \(op)")
         }

@@ -81,6 +81,11 @@ struct LogicalFilterTests {
                 "$geoNear, $near, and $nearSphere are not allowed in this context, as these operators require sorting "
                     + "geospatial data. If you do not need sort, consider using $geoWithin instead."),
             FilterErrorCase(#"{"$alwaysTrue": 2}"#, "$alwaysTrue must be an integer value of 1"),
+            FilterErrorCase(#"{"a": {"$gt": 1, "$near": [0, 0]}}"#, #"near must be first in: {"$gt":1,"$near":[0,0]}"#),
+            FilterErrorCase(
+                #"{"a": {"$geoWithin": {"$box": [[0, 0], [1, 1]]}}}"#,
+                "$geoWithin is not supported by the local stream engine"),
+            FilterErrorCase(#"{"a": {"$bitsAllSet": 3}}"#, "$bitsAllSet is not supported by the local stream engine"),
         ])
     func errors(row: FilterErrorCase) throws {
         #expect(try row.compileError() == row.message)
