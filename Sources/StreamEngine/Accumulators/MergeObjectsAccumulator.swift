@@ -9,10 +9,15 @@ final class MergeObjectsAccumulator: AccumulatorState {
     init(merged: BSONDocument = BSONDocument()) { self.merged = merged }
 
     func add(_ value: BSONValue?) throws(ExpressionError) {
+        try Self.check(value)
+        guard case .document(let document)? = value else { return }
+        for (key, element) in document.elements { merged[key] = element }
+    }
+
+    /// Accepts documents, null and missing; anything else is the server's error.
+    static func check(_ value: BSONValue?) throws(ExpressionError) {
         switch value {
-        case nil, .null?, .undefined?: return
-        case .document(let document)?:
-            for (key, element) in document.elements { merged[key] = element }
+        case nil, .null?, .undefined?, .document?: return
         case let other?:
             throw ExpressionError(
                 code: 40400, "$mergeObjects requires object inputs, but input \(other) is of type \(other.typeName)")
@@ -31,7 +36,14 @@ final class MergeObjectsAccumulator: AccumulatorState {
     @Sendable static func compile(
         field: String, name: String, argument: BSONValue, compiler: inout ExpressionCompiler
     ) throws(ExpressionError) -> CompiledAccumulator {
-        let input = try AccumulatorFactory.compileUnary(name, argument, &compiler)
+        let value = try AccumulatorFactory.compileUnary(name, argument, &compiler)
+        // The type check runs while inputs are evaluated, before any state of the group changes, so a failing
+        // document leaves the window untouched (§3.4).
+        let input = Expression.operation(name: name) { context throws(ExpressionError) in
+            let result = try value.evaluate(&context)
+            try check(result)
+            return result
+        }
         return CompiledAccumulator(
             field: field, name: name, input: input, makeState: { MergeObjectsAccumulator() },
             restoreState: { snapshot throws(StreamEngineError) in

@@ -40,7 +40,7 @@ final class StandardDeviationAccumulator: AccumulatorState {
     var estimatedSize: Int { 40 }
 
     /// The population (or sample) deviation of the numbers in `values`, for the expression forms.
-    static func deviation(of values: [BSONValue], isSample: Bool) -> BSONValue {
+    static func deviation(of values: [BSONValue?], isSample: Bool) -> BSONValue {
         let state = StandardDeviationAccumulator(isSample: isSample)
         for value in values { try? state.add(value) }
         return state.result

@@ -6,7 +6,8 @@ package enum OperatorTable {
     package static let compilers: [String: OperatorCompiler] = {
         var table: [String: OperatorCompiler] = [:]
         let families: [[String: OperatorCompiler]] = [
-            DateOperators.compilers
+            DateOperators.compilers,
+            AccumulatorExpressions.compilers,
         ]
         for family in families {
             table.merge(family) { first, _ in

@@ -18,12 +18,15 @@ package final class SessionWindowStage: WindowStage {
     private final class Session {
         /// The partition value; `nil` for documents where `partitionBy` is missing (a partition of its own).
         let partition: BSONValue?
+        /// Creation order, to order sessions that start at the same time.
+        let sequence: Int64
         var minTime: Int64
         var maxTime: Int64
         let contents: WindowContents
 
-        init(partition: BSONValue?, minTime: Int64, maxTime: Int64, contents: WindowContents) {
+        init(partition: BSONValue?, sequence: Int64, minTime: Int64, maxTime: Int64, contents: WindowContents) {
             self.partition = partition
+            self.sequence = sequence
             self.minTime = minTime
             self.maxTime = maxTime
             self.contents = contents
@@ -33,6 +36,7 @@ package final class SessionWindowStage: WindowStage {
     /// Sessions by partition; the key wraps the value in an array (`[]` for missing) so missing and null differ.
     private var partitions: [GroupKey: [Session]] = [:]
     private var watermark: Int64 = -1
+    private var nextSequence: Int64 = 0
 
     init(partitionBy: Expression, gap: Int64, timing: WindowTiming, inner: InnerPipeline, environment: StageEnvironment)
     {
@@ -80,14 +84,19 @@ package final class SessionWindowStage: WindowStage {
                 target.minTime = min(target.minTime, time)
                 target.maxTime = max(target.maxTime, time)
             } else {
-                // §3.7: a document older than the watermark that matches no open session goes to the DLQ.
-                if !timing.processingTime && time < watermark {
+                // §3.7: a document older than the watermark that matches no open session goes to the DLQ. We
+                // compare with E = W - L, so allowedLateness applies to new sessions too (the spec's rule exactly
+                // when L = 0; inferred for L > 0, where comparing with W would make lateness meaningless here).
+                if !timing.processingTime && time < watermark - timing.allowedLateness {
                     deadLetters.append(
                         DeadLetterDraft(
                             record: record, operatorName: operatorName, reason: "Input document arrived late."))
                     continue
                 }
-                target = Session(partition: partition, minTime: time, maxTime: time, contents: inner.makeContents())
+                target = Session(
+                    partition: partition, sequence: nextSequence, minTime: time, maxTime: time,
+                    contents: inner.makeContents())
+                nextSequence += 1
                 sessions.append(target)
             }
             sessions.sort { $0.minTime < $1.minTime }
@@ -119,7 +128,7 @@ package final class SessionWindowStage: WindowStage {
             closing.append(contentsOf: done)
             partitions[key] = open.isEmpty ? nil : open
         }
-        closing.sort { $0.minTime < $1.minTime }
+        closing.sort { ($0.minTime, $0.sequence) < ($1.minTime, $1.sequence) }
         var output = WindowOutput()
         for session in closing {
             let window = WindowMetadata(
@@ -145,12 +154,16 @@ package final class SessionWindowStage: WindowStage {
             for session in list {
                 sessions.append(
                     .document([
-                        "partition": .array(session.partition.map { [$0] } ?? []), "minT": .int64(session.minTime),
+                        "partition": .array(session.partition.map { [$0] } ?? []), "seq": .int64(session.sequence),
+                        "minT": .int64(session.minTime),
                         "maxT": .int64(session.maxTime), "contents": .document(inner.snapshot(session.contents)),
                     ]))
             }
         }
-        return ["kind": .string("session"), "watermark": .int64(watermark), "sessions": .array(sessions)]
+        return [
+            "kind": .string("session"), "watermark": .int64(watermark), "next": .int64(nextSequence),
+            "sessions": .array(sessions),
+        ]
     }
 
     package func restore(from checkpoint: BSONDocument) throws(StreamEngineError) {
@@ -163,12 +176,14 @@ package final class SessionWindowStage: WindowStage {
                 wrapped.count <= 1, case .document(let contents) = entry["contents"]
             else { throw WindowCheckpoint.corrupt("session") }
             let session = Session(
-                partition: wrapped.first, minTime: try WindowCheckpoint.int64(entry, "minT"),
+                partition: wrapped.first, sequence: try WindowCheckpoint.int64(entry, "seq"),
+                minTime: try WindowCheckpoint.int64(entry, "minT"),
                 maxTime: try WindowCheckpoint.int64(entry, "maxT"), contents: try inner.restoreContents(contents))
             restored[Self.key(wrapped.first), default: []].append(session)
         }
         for key in restored.keys { restored[key]?.sort { $0.minTime < $1.minTime } }
         partitions = restored
         watermark = try WindowCheckpoint.int64(checkpoint, "watermark")
+        nextSequence = try WindowCheckpoint.int64(checkpoint, "next")
     }
 }
