@@ -7,6 +7,16 @@ package enum OperatorTable {
         var table: [String: OperatorCompiler] = [:]
         let families: [[String: OperatorCompiler]] = [
             DateOperators.compilers,
+            ArithmeticOperators.compilers,
+            MathOperators.compilers,
+            ComparisonOperators.compilers,
+            BooleanOperators.compilers,
+            ConditionalOperators.compilers,
+            StringOperators.compilers,
+            ArrayOperators.compilers,
+            TypeOperators.compilers,
+            ObjectOperators.compilers,
+            VariableOperators.compilers,
             AccumulatorExpressions.compilers,
         ]
         for family in families {

@@ -32,8 +32,10 @@ package struct NumericSum: Sendable, Equatable {
     /// The sum of non-finite values (infinities, NaN), kept apart so they do not poison the compensation.
     private var special: Double = 0
     private var sawSpecial = false
-    /// Decimal128 inputs, as decimal strings summed through Double until decimal arithmetic is available.
-    private var decimalTotal: Double = 0
+    /// Whether a double was added (the non-decimal part is then no longer an exact integer).
+    private var sawDouble = false
+    /// The exact total of the Decimal128 inputs.
+    private var decimalTotal = Decimal128Arithmetic.zero
 
     /// An empty sum.
     package init() {}
@@ -48,10 +50,11 @@ package struct NumericSum: Sendable, Equatable {
             addInteger(x, width: .int64)
         case .double(let x):
             widen(to: .double)
+            sawDouble = true
             addDouble(x)
         case .decimal128(let x):
             widen(to: .decimal)
-            decimalTotal += NumericValue.approximateDouble(.decimal128(x))
+            decimalTotal = Decimal128Arithmetic.add(decimalTotal, x)
         default:
             return false
         }
@@ -73,7 +76,8 @@ package struct NumericSum: Sendable, Equatable {
             sawSpecial = true
             special += other.special
         }
-        decimalTotal += other.decimalTotal
+        sawDouble = sawDouble || other.sawDouble
+        decimalTotal = Decimal128Arithmetic.add(decimalTotal, other.decimalTotal)
     }
 
     /// The total as the server types it; Int32 0 when nothing numeric was added.
@@ -87,7 +91,7 @@ package struct NumericSum: Sendable, Equatable {
         case .int64 where !integerOverflowed:
             return .int64(integerTotal)
         case .decimal:
-            return .decimal128(Self.decimal(doubleTotal + decimalTotal))
+            return .decimal128(decimalResult)
         default:
             return .double(doubleTotal)
         }
@@ -102,7 +106,9 @@ package struct NumericSum: Sendable, Equatable {
     /// The total divided by the count: `$avg`'s result, or null when nothing numeric was added.
     package var average: BSONValue {
         guard let width, count > 0 else { return .null }
-        if width == .decimal { return .decimal128(Self.decimal((doubleTotal + decimalTotal) / Double(count))) }
+        if width == .decimal {
+            return .decimal128(Decimal128Arithmetic.divide(decimalResult, Decimal128Arithmetic.from(count)))
+        }
         return .double(doubleTotal / Double(count))
     }
 
@@ -138,10 +144,20 @@ package struct NumericSum: Sendable, Equatable {
         low = newLow - (high - sum)
     }
 
-    /// A Decimal128 from a Double through its shortest decimal text.
-    private static func decimal(_ value: Double) -> BSONDecimal128 {
-        let text = value.isNaN ? "NaN" : (value.isInfinite ? (value < 0 ? "-Infinity" : "Infinity") : "\(value)")
-        return (try? BSONDecimal128(string: text)) ?? BSONDecimal128(low: 0, high: 0x7C00_0000_0000_0000)
+    /// The decimal total plus the non-decimal part as a decimal: exact for integers, otherwise the two doubles
+    /// of the double-double sum with 34 digits each (the server's `DoubleDoubleSummation::getDecimal`).
+    private var decimalResult: BSONDecimal128 {
+        let rest: BSONDecimal128
+        if !sawDouble && !sawSpecial && !integerOverflowed {
+            rest = Decimal128Arithmetic.from(integerTotal)
+        } else if sawSpecial {
+            rest = Decimal128Arithmetic.from(doubleTotal, significantDigits: 34)
+        } else {
+            rest = Decimal128Arithmetic.add(
+                Decimal128Arithmetic.from(high, significantDigits: 34),
+                Decimal128Arithmetic.from(low, significantDigits: 34))
+        }
+        return Decimal128Arithmetic.add(decimalTotal, rest)
     }
 }
 
@@ -151,7 +167,7 @@ extension NumericSum {
         .document([
             "w": .int32(Int32(width?.rawValue ?? -1)), "n": .int64(count), "i": .int64(integerTotal),
             "o": .bool(integerOverflowed), "h": .double(high), "l": .double(low), "s": .double(special),
-            "ss": .bool(sawSpecial), "d": .double(decimalTotal),
+            "ss": .bool(sawSpecial), "sd": .bool(sawDouble), "d": .decimal128(decimalTotal),
         ])
     }
 
@@ -161,7 +177,8 @@ extension NumericSum {
             case .int64(let count) = document["n"], case .int64(let integer) = document["i"],
             case .bool(let overflowed) = document["o"], case .double(let high) = document["h"],
             case .double(let low) = document["l"], case .double(let special) = document["s"],
-            case .bool(let sawSpecial) = document["ss"], case .double(let decimal) = document["d"]
+            case .bool(let sawSpecial) = document["ss"], case .bool(let sawDouble) = document["sd"],
+            case .decimal128(let decimal) = document["d"]
         else { throw StreamEngineError(code: 1, message: "Corrupt checkpoint: bad $sum state") }
         self.width = Width(rawValue: Int(width))
         self.count = count
@@ -171,6 +188,7 @@ extension NumericSum {
         self.low = low
         self.special = special
         self.sawSpecial = sawSpecial
+        self.sawDouble = sawDouble
         self.decimalTotal = decimal
     }
 }

@@ -4,10 +4,13 @@ import BSONCore
 package enum NumericValue {
     /// Compares two numbers by value across int32, int64, double and decimal128; NaN equals NaN and is lowest.
     ///
-    /// Decimal128 values compare through `Double` here; the expressions family refines this to exact decimal
-    /// comparison.
+    /// A Decimal128 compares exactly, against the other number converted to decimal (doubles with 34 digits).
     package static func compare(_ a: BSONValue, _ b: BSONValue) -> Int {
         switch (a, b) {
+        case (.decimal128(let x), .decimal128(let y)): return Decimal128Arithmetic.compare(x, y)
+        case (.decimal128(let x), _): return Decimal128Arithmetic.compare(x, exactDecimal(b))
+        case (_, .decimal128(let y)): return Decimal128Arithmetic.compare(exactDecimal(a), y)
+        case (.double(let x), .double(let y)): return compareDoubles(x, y)
         case (.int32(let x), .int32(let y)): return x == y ? 0 : (x < y ? -1 : 1)
         case (.int64(let x), .int64(let y)): return x == y ? 0 : (x < y ? -1 : 1)
         case (.int32(let x), .int64(let y)): return Int64(x) == y ? 0 : (Int64(x) < y ? -1 : 1)
@@ -19,13 +22,19 @@ package enum NumericValue {
         }
     }
 
-    /// The value as a Double (decimal128 through its string form), or NaN for a non-number.
+    /// A number as a decimal for comparison: integers exactly, doubles rounded to 34 digits.
+    private static func exactDecimal(_ value: BSONValue) -> BSONDecimal128 {
+        if case .double(let x) = value { return Decimal128Arithmetic.from(x, significantDigits: 34) }
+        return Decimal128Arithmetic.from(value) ?? Decimal128Arithmetic.nan
+    }
+
+    /// The value as a Double (decimal128 correctly rounded), or NaN for a non-number.
     package static func approximateDouble(_ value: BSONValue) -> Double {
         switch value {
         case .int32(let x): return Double(x)
         case .int64(let x): return Double(x)
         case .double(let x): return x
-        case .decimal128(let x): return Double(x.description) ?? .nan
+        case .decimal128(let x): return Decimal128Arithmetic.toDouble(x)
         default: return .nan
         }
     }

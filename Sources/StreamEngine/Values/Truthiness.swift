@@ -10,7 +10,7 @@ extension BSONValue {
         case .int32(let x): return x != 0
         case .int64(let x): return x != 0
         case .double(let x): return x != 0
-        case .decimal128(let x): return NumericValue.approximateDouble(.decimal128(x)) != 0
+        case .decimal128(let x): return !Decimal128Arithmetic.isZero(x)
         default: return true
         }
     }

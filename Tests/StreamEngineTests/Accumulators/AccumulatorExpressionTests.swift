@@ -27,9 +27,6 @@ struct AccumulatorExpressionTests {
             (#"{"$stdDevPop": "$a"}"#, "0.816496580927726"),
             (#"{"$stdDevSamp": "$x"}"#, "null"),
             (#"{"$median": {"input": "$a", "method": "approximate"}}"#, "1.0"),
-            (#"{"$first": "$a"}"#, "0"),
-            (#"{"$last": "$a"}"#, "2"),
-            (#"{"$first": "$missing"}"#, "null"),
             (#"{"$firstN": {"input": "$a", "n": 2}}"#, "[0, 1]"),
             (#"{"$lastN": {"input": "$a", "n": 2}}"#, "[1, 2]"),
             (#"{"$maxN": {"input": "$a", "n": 2}}"#, "[2, 1]"),
@@ -39,15 +36,5 @@ struct AccumulatorExpressionTests {
     func forms(expression: String, expected: String) throws {
         let result = try evaluate(expression, on: #"{"a": [0, 1, 2], "x": 1, "y": 2.5, "s": "t", "e": []}"#)
         #expect(result == (try ExtendedJSON.parse(expected)), "\(expression): got \(String(describing: result))")
-    }
-
-    @Test("$first of an empty array is missing; of a non-array an error")
-    func firstEdges() throws {
-        #expect(try evaluate(#"{"$first": "$e"}"#, on: #"{"e": []}"#) == nil)
-        #expect {
-            _ = try evaluate(#"{"$last": "$e"}"#, on: #"{"e": 5}"#)
-        } throws: { error in
-            (error as? ExpressionError)?.message == "$last's argument must be an array, but is int"
-        }
     }
 }

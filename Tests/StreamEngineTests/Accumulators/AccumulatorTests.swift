@@ -34,6 +34,10 @@ struct AccumulatorTests {
             (#"[{"v": 1}, {"v": {"$numberDouble": "NaN"}}]"#, #"{"$numberDouble": "NaN"}"#),
             (#"[{"v": {"$numberDecimal": "1.5"}}, {"v": 1}]"#, #"{"$numberDecimal": "2.5"}"#),
             (#"[{"v": -2147483648}, {"v": -1}]"#, #"{"$numberLong": "-2147483649"}"#),
+            (
+                #"[{"v": {"$numberDecimal": "0.1"}}, {"v": {"$numberDecimal": "0.2"}}, {"v": {"$numberLong": "3"}}]"#,
+                #"{"$numberDecimal": "3.3"}"#
+            ),
         ])
     func sum(documents: String, expected: String) throws {
         try check(#"{"$sum": "$v"}"#, documents, expected)
@@ -55,6 +59,7 @@ struct AccumulatorTests {
             (#"[{"v": "a"}, {"v": null}, {}]"#, "null"),
             (#"[{"v": {"$numberLong": "1"}}, {"v": 2.0}, {"v": "x"}]"#, "1.5"),
             (#"[{"v": {"$numberDecimal": "1"}}, {"v": 2}]"#, #"{"$numberDecimal": "1.5"}"#),
+            (#"[{"v": {"$numberDecimal": "0.1"}}, {"v": {"$numberDecimal": "0.2"}}]"#, #"{"$numberDecimal": "0.15"}"#),
         ])
     func average(documents: String, expected: String) throws {
         try check(#"{"$avg": "$v"}"#, documents, expected)

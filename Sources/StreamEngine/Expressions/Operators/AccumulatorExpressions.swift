@@ -2,7 +2,7 @@ import BSONCore
 
 /// The expression forms of the accumulators (server semantics): `{$sum: [a, b, …]}` or `{$sum: "$array"}` and
 /// likewise `$avg`, `$min`, `$max`, `$stdDevPop`, `$stdDevSamp`; `$median`/`$percentile` over an array or a
-/// value; `$first`/`$last` of an array; `$firstN`/`$lastN`/`$maxN`/`$minN: {n, input: <array>}`. With one
+/// value; `$firstN`/`$lastN`/`$maxN`/`$minN: {n, input: <array>}`. With one
 /// argument that is an array, its elements are accumulated; with several arguments, each value is.
 package enum AccumulatorExpressions {
     /// The family's operators by name.
@@ -49,8 +49,6 @@ package enum AccumulatorExpressions {
         "$percentile": { argument, compiler throws(ExpressionError) in
             try percentile("$percentile", argument, &compiler)
         },
-        "$first": { argument, compiler throws(ExpressionError) in try firstOrLast("$first", argument, &compiler) },
-        "$last": { argument, compiler throws(ExpressionError) in try firstOrLast("$last", argument, &compiler) },
         "$firstN": { argument, compiler throws(ExpressionError) in try nForm("$firstN", argument, &compiler) },
         "$lastN": { argument, compiler throws(ExpressionError) in try nForm("$lastN", argument, &compiler) },
         "$maxN": { argument, compiler throws(ExpressionError) in try nForm("$maxN", argument, &compiler) },
@@ -92,28 +90,6 @@ package enum AccumulatorExpressions {
                 try state.add(value)
             }
             return state.result
-        }
-    }
-
-    /// `{$first: <array>}`, `{$last: <array>}`: null for null or missing, missing for an empty array, an error for
-    /// anything else that is not an array.
-    private static func firstOrLast(_ name: String, _ argument: BSONValue, _ compiler: inout ExpressionCompiler)
-        throws(ExpressionError) -> Expression
-    {
-        let arguments = try compiler.compileArguments(argument)
-        guard arguments.count == 1 else {
-            throw ExpressionError(
-                code: 16020, "Expression \(name) takes exactly 1 arguments. \(arguments.count) were passed in.")
-        }
-        let input = arguments[0]
-        let isLast = name == "$last"
-        return .operation(name: name) { context throws(ExpressionError) in
-            switch try input.evaluate(&context) {
-            case nil, .null?, .undefined?: return .null
-            case .array(let elements)?: return isLast ? elements.last : elements.first
-            case let other?:
-                throw ExpressionError(code: 28689, "\(name)'s argument must be an array, but is \(other.typeName)")
-            }
         }
     }
 
