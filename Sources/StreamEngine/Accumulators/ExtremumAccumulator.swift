@@ -22,7 +22,12 @@ final class ExtremumAccumulator: AccumulatorState {
             best = value
             return
         }
-        let order = BSONOrder.compare(value, current)
+        let order: Int
+        switch (value, current) {
+        case (.double(let x), .double(let y)) where !x.isNaN && !y.isNaN: order = x < y ? -1 : (x > y ? 1 : 0)
+        case (.int32(let x), .int32(let y)): order = x < y ? -1 : (x > y ? 1 : 0)
+        default: order = BSONOrder.compare(value, current)
+        }
         if isMax ? order > 0 : order < 0 { best = value }
     }
 

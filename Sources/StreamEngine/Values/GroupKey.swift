@@ -17,7 +17,8 @@ package struct GroupKey: Hashable, Sendable {
     /// Consistent with `==`: numbers hash by their Double value, so every numerically equal pair collides.
     package func hash(into hasher: inout Hasher) { Self.hash(value, into: &hasher) }
 
-    private static func hash(_ value: BSONValue, into hasher: inout Hasher) {
+    /// Hashes `value` consistently with `==` (numbers by value across types).
+    package static func hash(_ value: BSONValue, into hasher: inout Hasher) {
         hasher.combine(BSONOrder.rank(value))
         switch value {
         case .int32(let x): hasher.combine(Double(x))
@@ -41,5 +42,30 @@ package struct GroupKey: Hashable, Sendable {
         case .objectID(let id): hasher.combine(id)
         default: hasher.combine(value)
         }
+    }
+
+    /// The hash of a compound key (the fields of an object `_id`, missing ones as `nil`), consistent with
+    /// `partsEqual`.
+    package static func hash(parts: [BSONValue?]) -> Int {
+        var hasher = Hasher()
+        for part in parts {
+            if let part { hash(part, into: &hasher) } else { hasher.combine(-1) }
+        }
+        return hasher.finalize()
+    }
+
+    /// Whether two compound keys are equal: the same parts missing, the others equal in MongoDB's order.
+    package static func partsEqual(_ a: [BSONValue?], _ b: [BSONValue?]) -> Bool {
+        guard a.count == b.count else { return false }
+        for index in a.indices {
+            switch (a[index], b[index]) {
+            case (nil, nil): continue
+            case (.string(let x)?, .string(let y)?): if x != y { return false }
+            case (.datetime(let x)?, .datetime(let y)?): if x != y { return false }
+            case (let x?, let y?): if BSONOrder.compare(x, y) != 0 { return false }
+            default: return false
+            }
+        }
+        return true
     }
 }

@@ -9,8 +9,12 @@ package final class GroupStage {
     package static let operatorName = "GroupOperator"
 
     private let id: Expression
+    /// For an object `_id` (`{symbol: "$s", start: …}`): its fields, evaluated into `keyParts` so a document's
+    /// group is found by hashing the parts, without building the `_id` document (built once per group).
+    private let idFields: [(key: String, value: Expression)]?
     private let accumulators: [CompiledAccumulator]
     private var inputs: [BSONValue?]
+    private var keyParts: [BSONValue?]
 
     /// Compiles `{_id: <expr>, field: {$acc: …}, …}`; throws the server's message for a bad spec.
     package init(_ spec: BSONValue) throws(ExpressionError) {
@@ -35,8 +39,10 @@ package final class GroupStage {
         }
         guard let id else { throw ExpressionError(code: 15955, "a group specification must include an _id") }
         self.id = id
+        if case .object(let fields) = id { idFields = fields } else { idFields = nil }
         self.accumulators = accumulators
         self.inputs = Array(repeating: nil, count: accumulators.count)
+        self.keyParts = Array(repeating: nil, count: idFields?.count ?? 1)
     }
 
     /// A table with no groups.
@@ -48,10 +54,50 @@ package final class GroupStage {
         throws(ExpressionError)
     {
         var context = EvaluationContext(root: record.document, metadata: record.metadata, now: clock)
-        let key = try id.evaluate(&context) ?? .null
+        if let idFields {
+            for index in idFields.indices { keyParts[index] = try idFields[index].value.evaluate(&context) }
+        } else {
+            keyParts[0] = try id.evaluate(&context) ?? .null
+        }
         for index in accumulators.indices { inputs[index] = try accumulators[index].input.evaluate(&context) }
-        let group = table.group(for: key, sourceType: record.metadata.source["type"], accumulators)
-        for index in group.indices { try group[index].add(inputs[index]) }
+        let hash = GroupKey.hash(parts: keyParts)
+        let position: Int
+        if let found = table.find(keyParts, hash: hash) {
+            position = found
+        } else {
+            position = table.insert(
+                key: key(of: keyParts), parts: keyParts, hash: hash, states: accumulators.map { $0.makeState() })
+            if table.sourceType == nil { table.sourceType = record.metadata.source["type"] }
+        }
+        let states = table.states[position]
+        for index in states.indices { try states[index].add(inputs[index]) }
+    }
+
+    /// The `_id` value for key parts: the object built from the present fields, or the single value.
+    private func key(of parts: [BSONValue?]) -> BSONValue {
+        guard let idFields else { return parts[0] ?? .null }
+        var document = BSONDocument()
+        for (field, part) in zip(idFields, parts) {
+            if let part { document.append(field.key, part) }
+        }
+        return .document(document)
+    }
+
+    /// The key parts of an `_id` value (from a checkpoint or another table).
+    private func parts(of key: BSONValue) -> [BSONValue?] {
+        guard let idFields else { return [key] }
+        guard case .document(let document) = key else { return idFields.map { _ in nil } }
+        return idFields.map { document[$0.key] }
+    }
+
+    /// The states of `key`'s group in `table`, created empty on first use.
+    private func group(for key: BSONValue, in table: GroupTable) -> [any AccumulatorState] {
+        let keyParts = parts(of: key)
+        let hash = GroupKey.hash(parts: keyParts)
+        if let found = table.find(keyParts, hash: hash) { return table.states[found] }
+        let fresh = accumulators.map { $0.makeState() }
+        _ = table.insert(key: key, parts: keyParts, hash: hash, states: fresh)
+        return fresh
     }
 
     /// The output documents, one per group in first-seen order: `_id` first, then the accumulators as written.
@@ -69,8 +115,9 @@ package final class GroupStage {
 
     /// Adds `other`'s groups to `table` (session merges, §3.7).
     package func merge(_ other: GroupTable, into table: GroupTable) throws(ExpressionError) {
+        if table.sourceType == nil { table.sourceType = other.sourceType }
         for (key, states) in zip(other.keys, other.states) {
-            let group = table.group(for: key, sourceType: other.sourceType, accumulators)
+            let group = group(for: key, in: table)
             for index in group.indices { try group[index].merge(states[index]) }
         }
     }
@@ -99,18 +146,23 @@ package final class GroupStage {
             for (accumulator, state) in zip(accumulators, states) {
                 restored.append(try accumulator.restoreState(state))
             }
-            table.insert(key: key, states: restored)
+            let keyParts = parts(of: key)
+            _ = table.insert(key: key, parts: keyParts, hash: GroupKey.hash(parts: keyParts), states: restored)
         }
         return table
     }
 }
 
-/// One window's groups: keys hashed by their normalized value (`GroupKey`), so numerically equal keys share a
-/// group; the accumulator states of each group, updated in place. Size: groups × accumulators.
+/// One window's groups: keys found by the hash of their normalized parts (`GroupKey`), so numerically equal keys
+/// share a group; the accumulator states of each group, updated in place. Size: groups × accumulators.
 ///
 /// Not thread-safe: one window stage owns it.
 package final class GroupTable {
-    private var index: [GroupKey: Int] = [:]
+    /// Hash → the newest group with that hash; `chain` links to older groups with the same hash.
+    private var buckets: [Int: Int] = [:]
+    private var chain: [Int] = []
+    private var hashes: [Int] = []
+    private var keyParts: [[BSONValue?]] = []
     /// The group keys in first-seen order (as first seen: `_id` keeps the first document's type).
     package private(set) var keys: [BSONValue] = []
     /// Each group's accumulator states, in the accumulators' order.
@@ -121,28 +173,33 @@ package final class GroupTable {
     /// An empty table.
     package init() {}
 
-    /// The states of `key`'s group, created empty on first use.
-    func group(for key: BSONValue, sourceType: BSONValue?, _ accumulators: [CompiledAccumulator])
-        -> [any AccumulatorState]
-    {
-        if let position = index[GroupKey(key)] { return states[position] }
-        if self.sourceType == nil { self.sourceType = sourceType }
-        let fresh = accumulators.map { $0.makeState() }
-        insert(key: key, states: fresh)
-        return fresh
+    /// The position of the group with these key parts, if any.
+    func find(_ parts: [BSONValue?], hash: Int) -> Int? {
+        var candidate = buckets[hash] ?? -1
+        while candidate >= 0 {
+            if hashes[candidate] == hash && GroupKey.partsEqual(keyParts[candidate], parts) { return candidate }
+            candidate = chain[candidate]
+        }
+        return nil
     }
 
-    func insert(key: BSONValue, states newStates: [any AccumulatorState]) {
-        index[GroupKey(key)] = keys.count
+    /// Adds a group; returns its position.
+    func insert(key: BSONValue, parts: [BSONValue?], hash: Int, states newStates: [any AccumulatorState]) -> Int {
+        let position = keys.count
+        chain.append(buckets[hash] ?? -1)
+        buckets[hash] = position
+        hashes.append(hash)
+        keyParts.append(parts)
         keys.append(key)
         states.append(newStates)
+        return position
     }
 
     /// Bytes held, roughly.
     package var estimatedSize: Int {
         var total = 64
         for (key, group) in zip(keys, states) {
-            total += 48 + AccumulatorFactory.size(of: key)
+            total += 64 + 2 * AccumulatorFactory.size(of: key)
             for state in group { total += state.estimatedSize }
         }
         return total

@@ -15,6 +15,7 @@ package final class InnerPipeline {
     private let writesMetadataField: Bool
     /// The stage names, in order (for `$sessionWindow`'s checks).
     package let stageNames: [String]
+    private var cachedClockReader: (@Sendable () -> Int64)?
 
     /// Compiles `pipeline`; throws code 420 with ASP's message for a stage not allowed in a window (§1 rule 7).
     package init(_ pipeline: [BSONValue], options: ProcessorOptions) throws(StreamEngineError) {
@@ -74,6 +75,15 @@ package final class InnerPipeline {
         }
     }
 
+    /// `environment`'s clock as a function, made once (a closure per document would allocate per document).
+    private func clockReader(_ environment: StageEnvironment) -> @Sendable () -> Int64 {
+        if let reader = cachedClockReader { return reader }
+        let clock = environment.services.clock
+        let reader: @Sendable () -> Int64 = { clock.now() }
+        cachedClockReader = reader
+        return reader
+    }
+
     /// Empty contents for a new window.
     package func makeContents() -> WindowContents { WindowContents(table: group?.makeTable()) }
 
@@ -120,9 +130,8 @@ package final class InnerPipeline {
         _ deadLetters: inout [DeadLetterDraft]
     ) {
         if let group, let table = contents.table {
-            let clock = environment.services.clock
             do {
-                try group.add(record, to: table, clock: { clock.now() })
+                try group.add(record, to: table, clock: clockReader(environment))
             } catch {
                 deadLetters.append(.failure(record, in: GroupStage.operatorName, error))
             }
