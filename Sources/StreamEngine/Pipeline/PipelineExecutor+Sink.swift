@@ -153,9 +153,10 @@ extension PipelineExecutor {
 
     /// One record reaches the sink: `_stream_meta` as §2.3 says, the `$merge` namespace (§5.1), the replay key
     /// for window outputs, and the output counters (§7.3).
-    func deliver(_ record: StreamRecord) {
-        var document = record.document
-        if materialiseAtSink { materialise(record.metadata, into: &document) }
+    func deliver(_ record: consuming StreamRecord) {
+        var record = record
+        if materialiseAtSink { materialise(record.metadata, into: &record.document) }
+        let document = record.document
         var namespace: (db: String, coll: String)?
         if case .merge(let spec) = sink {
             do throws(ExpressionError) {
@@ -163,12 +164,10 @@ extension PipelineExecutor {
                     try resolve(spec.db, "db", document, record), try resolve(spec.coll, "coll", document, record)
                 )
             } catch {
-                var failed = record
-                failed.document = document
                 pending.deadLetters.append(
                     deadLetterEntry(
                         for: DeadLetterDraft(
-                            record: failed, operatorName: "MergeOperator",
+                            record: record, operatorName: "MergeOperator",
                             reason: "Failed to evaluate target namespace in MergeOperator with error: \(error.message)")
                     ))
                 return

@@ -105,15 +105,17 @@ extension PipelineExecutor {
 
     /// §2.2: turns one message into a record with its event time and `_ts` (or `tsFieldName`), and `_stream_meta`
     /// when §2.3 wants it at the source; `nil` (and a DLQ entry) when `timeField` gives no Date.
-    func ingest(_ message: SourceMessage) -> StreamRecord? {
+    /// `payload` is the message's document, moved out of it by the caller.
+    func ingest(_ message: borrowing SourceMessage, _ payload: consuming BSONDocument) -> StreamRecord? {
+        var document = payload
         stats.inputMessageCount += 1
-        stats.inputMessageSize += Int64(message.size > 0 ? message.size : BSONSize.of(message.document))
+        stats.inputMessageSize += Int64(message.size > 0 ? message.size : BSONSize.of(document))
         let metadata = StreamMetadata(source: message.sourceMetadata)
         let eventTime: Int64
         if let timeField = source.timeField {
-            var context = EvaluationContext(root: message.document, metadata: metadata, now: environment.now)
             let value: BSONValue?
             do throws(ExpressionError) {
+                var context = EvaluationContext(root: document, metadata: metadata, now: environment.now)
                 value = try timeField.evaluate(&context)
             } catch {
                 // §2.2: an exception takes the same reason; the engine shows no value for it.
@@ -121,7 +123,7 @@ extension PipelineExecutor {
             }
             guard case .datetime(let time) = value else {
                 let shown = value.map { ExtendedJSON.serialize($0, mode: .relaxed) } ?? "MISSING"
-                let record = StreamRecord(document: message.document, eventTime: 0, metadata: metadata)
+                let record = StreamRecord(document: document, eventTime: 0, metadata: metadata)
                 pending.deadLetters.append(
                     deadLetterEntry(
                         for: DeadLetterDraft(
@@ -134,7 +136,6 @@ extension PipelineExecutor {
             eventTime = message.timestamp ?? services.clock.now()
         }
         notePartitionTime(message.partition, eventTime)
-        var document = message.document
         document[source.tsFieldName] = .datetime(eventTime)
         if materialiseAtSource { materialise(metadata, into: &document) }
         return StreamRecord(document: document, eventTime: eventTime, metadata: metadata)

@@ -55,7 +55,7 @@ package final class PipelineExecutor {
     }
 
     /// The same, with the window stage built by `makeWindow` (tests drive the executor with their own windows).
-    init(
+    package init(
         pipeline: [BSONDocument], options: ProcessorOptions, services: EngineServices,
         makeWindow: (String, BSONDocument, ProcessorOptions) throws(StreamEngineError) -> any WindowStage
     ) throws(StreamEngineError) {
@@ -107,10 +107,13 @@ package final class PipelineExecutor {
     }
 
     /// Takes one batch from the source (§3.2: assign all, then advance the watermark, then close windows).
-    package func receive(_ batch: [SourceMessage]) -> EngineOutput {
+    package func receive(_ batch: consuming [SourceMessage]) -> EngineOutput {
         windowInput.removeAll(keepingCapacity: true)
-        for message in batch {
-            guard let record = ingest(message) else { continue }
+        for index in batch.indices {
+            // Move the payload out of the (consumed, so unique) batch: `_ts` is then written without a copy.
+            var document = BSONDocument()
+            swap(&document, &batch[index].document)
+            guard let record = ingest(batch[index], document) else { continue }
             if window != nil {
                 preWindow.run(record) { windowInput.append($0) }
             } else {
