@@ -115,8 +115,12 @@ extension PipelineExecutor {
         if let timeField = source.timeField {
             let value: BSONValue?
             do throws(ExpressionError) {
-                var context = EvaluationContext(root: document, metadata: metadata, now: environment.now)
-                value = try timeField.evaluate(&context)
+                if case .fieldPath(let path) = timeField {
+                    value = path.lookup(in: document)  // no context needed for a plain path
+                } else {
+                    var context = EvaluationContext(root: document, metadata: metadata, now: environment.now)
+                    value = try timeField.evaluate(&context)
+                }
             } catch {
                 // §2.2: an exception takes the same reason; the engine shows no value for it.
                 value = nil

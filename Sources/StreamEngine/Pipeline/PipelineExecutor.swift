@@ -51,13 +51,19 @@ package final class PipelineExecutor {
     package convenience init(pipeline: [BSONDocument], options: ProcessorOptions, services: EngineServices)
         throws(StreamEngineError)
     {
-        try self.init(pipeline: pipeline, options: options, services: services, makeWindow: WindowFactory.makeWindow)
+        try self.init(pipeline: pipeline, options: options, services: services) {
+            name, spec, options, _ throws(StreamEngineError) in
+            // Once WindowFactory takes the services (for `$lookup` and the clock inside windows), pass them here.
+            try WindowFactory.makeWindow(name: name, spec: spec, options: options)
+        }
     }
 
-    /// The same, with the window stage built by `makeWindow` (tests drive the executor with their own windows).
+    /// The same, with the window stage built by `makeWindow(name, spec, options, services)` (tests drive the
+    /// executor with their own windows).
     package init(
         pipeline: [BSONDocument], options: ProcessorOptions, services: EngineServices,
-        makeWindow: (String, BSONDocument, ProcessorOptions) throws(StreamEngineError) -> any WindowStage
+        makeWindow: (String, BSONDocument, ProcessorOptions, EngineServices) throws(StreamEngineError) ->
+            any WindowStage
     ) throws(StreamEngineError) {
         let entries = try PipelineValidator.validate(pipeline, isEphemeral: options.isEphemeral)
         if let target = options.deadLetterQueue {
@@ -84,7 +90,7 @@ package final class PipelineExecutor {
                 guard case .document(let spec) = entry.spec else {
                     throw .invalid("\(entry.name) specification must be an object, got \(entry.spec.typeName)")
                 }
-                windowStage = try makeWindow(entry.name, spec, options)
+                windowStage = try makeWindow(entry.name, spec, options, services)
                 beforeEntries.append(entry)
                 continue
             }

@@ -13,7 +13,7 @@ struct ExecutorHarness {
         let pipeline = try #require(ExtendedJSON.parse(json).arrayValue).map { try #require($0.documentValue) }
         return try PipelineExecutor(
             pipeline: pipeline, options: options, services: EngineServices(clock: clock),
-            makeWindow: { name, spec, options throws(StreamEngineError) in
+            makeWindow: { name, spec, options, _ throws(StreamEngineError) in
                 if let window { return window }
                 return try WindowFactory.makeWindow(name: name, spec: spec, options: options)
             })
@@ -210,5 +210,26 @@ struct PipelineExecutorTests {
         #expect(executor.stats.dlqMessageCount == 2)
         #expect(executor.stats.dlqMessageSize == Int64(out.deadLetters.map { BSONSize.of($0) }.reduce(0, +)))
         #expect(BSONSize.of(input) == input.encoded().count)
+    }
+
+    @Test("A stage that emits several records feeds each through the rest of the chain")
+    func fanOut() throws {
+        let executor = try harness.make(
+            #"[{"$source": {"documents": [{"a": [1, 2, 3]}]}}, {"$unwind": "$a"}, {"$match": {"a": 2}}, {"$project": {"_id": 0, "b": "$a"}}]"#
+        )
+        #expect(
+            try harness.runDocuments(executor).documents.map(\.document) == [
+                try doc(#"{"b": 2, "_stream_meta": \#(Self.generated)}"#)
+            ])
+    }
+
+    @Test("documents may be an expression evaluated once at start (§2.1)")
+    func documentsExpression() throws {
+        let executor = try harness.make(#"[{"$source": {"documents": {"$literal": [{"a": 1}, {"a": 2}]}}}]"#)
+        guard case .documents(let documents) = executor.source.kind else {
+            Issue.record("not a documents source")
+            return
+        }
+        #expect(documents == [["a": .int32(1)], ["a": .int32(2)]])
     }
 }
