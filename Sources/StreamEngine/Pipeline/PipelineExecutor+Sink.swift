@@ -13,6 +13,10 @@ extension PipelineExecutor {
             throw .invalid("BSON field '$emit.connectionName' is missing but a required field")
         }
         if connectionName == "__testLog" { return .testLog }
+        if document["timeseries"] != nil, document["parallelism"] != nil {
+            // §0 and §5.2: the time-series sink has no `parallelism`; ASP's IDL parser says so in these words.
+            throw .invalid("IDLUnknownField: BSON field 'TimeseriesSinkOptions.parallelism' is an unknown field.")
+        }
         if case .document(let config) = document["config"], config["key"] != nil, config["keyFormat"] == nil {
             throw .invalid("Expected config.keyFormat to be specified when config.key is specified")
         }

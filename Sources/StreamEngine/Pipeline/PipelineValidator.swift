@@ -50,7 +50,15 @@ package enum PipelineValidator {
             throw .invalid("Only one window stage is allowed in a pipeline.")
         }
         for stage in stages.dropFirst() { try checkMainStage(name: stage.name) }
-        for stage in stages { try checkNoText(stage) }
+        for stage in stages {
+            try checkNoText(stage)
+            // Rule 8 holds inside windows too; the window checks its inner stages' names itself (rule 7).
+            if windowStages.contains(stage.name), case .array(let inner)? = stage.spec.documentValue?["pipeline"] {
+                for case .document(let innerStage) in inner {
+                    if let element = innerStage.elements.first { try checkNoText((element.key, element.value)) }
+                }
+            }
+        }
         let size = BSONSize.of(pipeline.map { BSONValue.document($0) })
         if size > maximumPipelineSize {
             throw .invalid(

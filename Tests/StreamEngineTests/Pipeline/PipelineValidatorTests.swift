@@ -65,6 +65,10 @@ struct PipelineValidatorTests {
                 "Cannot use $text in $match stage in Atlas Stream Processing."
             ),
             (
+                "[\(source), {\"$tumblingWindow\": {\"pipeline\": [{\"$match\": {\"$text\": {}}}]}}, \(merge)]",
+                "Cannot use $text in $match stage in Atlas Stream Processing."
+            ),
+            (
                 "[\(source), {\"$https\": {\"connectionName\": \"h\"}}, \(merge)]",
                 "$https is not supported by the local stream engine: it calls an external service"
             ),
@@ -193,6 +197,10 @@ struct PipelineValidatorTests {
             (
                 #"{"$merge": {"into": {"connectionName": "c", "db": "d"}}}"#,
                 "BSON field '$merge.into.coll' is missing but a required field"
+            ),
+            (
+                #"{"$emit": {"connectionName": "a", "db": "d", "coll": "c", "timeseries": {"timeField": "t"}, "parallelism": 2}}"#,
+                "IDLUnknownField: BSON field 'TimeseriesSinkOptions.parallelism' is an unknown field."
             ),
             (
                 #"{"$emit": {"connectionName": "k", "topic": "t", "config": {"key": "$a"}}}"#,
