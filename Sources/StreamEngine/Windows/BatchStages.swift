@@ -111,10 +111,9 @@ package final class GroupBatchStage: BatchStage {
         _ records: [StreamRecord], _ environment: StageEnvironment, _ deadLetters: inout [DeadLetterDraft]
     ) -> [StreamRecord] {
         let table = group.makeTable()
-        let clock = environment.services.clock
         for record in records {
             do {
-                try group.add(record, to: table, clock: { clock.now() })
+                try group.add(record, to: table, clock: environment.now)
             } catch {
                 deadLetters.append(.failure(record, in: GroupStage.operatorName, error))
             }

@@ -15,10 +15,10 @@ package final class InnerPipeline {
     private let writesMetadataField: Bool
     /// The stage names, in order (for `$sessionWindow`'s checks).
     package let stageNames: [String]
-    private var cachedClockReader: (@Sendable () -> Int64)?
 
     /// Compiles `pipeline`; throws code 420 with ASP's message for a stage not allowed in a window (§1 rule 7).
-    package init(_ pipeline: [BSONValue], options: ProcessorOptions) throws(StreamEngineError) {
+    package init(_ pipeline: [BSONValue], options: ProcessorOptions, services: EngineServices) throws(StreamEngineError)
+    {
         var prefix: [any Stage] = []
         var group: GroupStage?
         var tail: [any BatchStage] = []
@@ -54,7 +54,7 @@ package final class InnerPipeline {
                 tail.append(try Self.compiling { () throws(ExpressionError) in try CountBatchStage(spec) })
                 sawWindowAware = true
             default:
-                let stage = try StageFactory.makeStage(name: name, spec: spec, options: options)
+                let stage = try StageFactory.makeStage(name: name, spec: spec, options: options, services: services)
                 if sawWindowAware { tail.append(StatelessBatchStage(stage)) } else { prefix.append(stage) }
             }
         }
@@ -73,15 +73,6 @@ package final class InnerPipeline {
         } catch {
             throw .invalid(error.message)
         }
-    }
-
-    /// `environment`'s clock as a function, made once (a closure per document would allocate per document).
-    private func clockReader(_ environment: StageEnvironment) -> @Sendable () -> Int64 {
-        if let reader = cachedClockReader { return reader }
-        let clock = environment.services.clock
-        let reader: @Sendable () -> Int64 = { clock.now() }
-        cachedClockReader = reader
-        return reader
     }
 
     /// Empty contents for a new window.
@@ -131,7 +122,7 @@ package final class InnerPipeline {
     ) {
         if let group, let table = contents.table {
             do {
-                try group.add(record, to: table, clock: clockReader(environment))
+                try group.add(record, to: table, clock: environment.now)
             } catch {
                 deadLetters.append(.failure(record, in: GroupStage.operatorName, error))
             }

@@ -27,7 +27,8 @@ package enum WindowFactory {
             }
             let timing = try WindowSpecParser.timing(spec, allowsIdleTimeout: true)
             let offset = try WindowSpecParser.offset(spec["offset"])
-            let inner = try InnerPipeline(try WindowSpecParser.pipeline(spec, structName: structName), options: options)
+            let inner = try InnerPipeline(
+                try WindowSpecParser.pipeline(spec, structName: structName), options: options, services: services)
             return TimeWindowStage(
                 operatorName: isHopping ? "HoppingWindowOperator" : "TumblingWindowOperator", size: size, hop: hop,
                 offset: offset, timing: timing, inner: inner, environment: environment)
@@ -50,7 +51,7 @@ package enum WindowFactory {
                 throw .invalid(error.message)
             }
             let pipeline = try WindowSpecParser.pipeline(spec, structName: structName)
-            let inner = try InnerPipeline(pipeline, options: options)
+            let inner = try InnerPipeline(pipeline, options: options, services: services)
             try WindowSpecParser.checkSessionPipeline(pipeline, stageNames: inner.stageNames)
             return SessionWindowStage(
                 partitionBy: partitionBy, gap: gap, timing: timing, inner: inner, environment: environment)
