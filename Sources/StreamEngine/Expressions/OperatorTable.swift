@@ -17,6 +17,7 @@ package enum OperatorTable {
             TypeOperators.compilers,
             ObjectOperators.compilers,
             VariableOperators.compilers,
+            AccumulatorExpressions.compilers,
         ]
         for family in families {
             table.merge(family) { first, _ in

@@ -20,10 +20,16 @@ package struct DeadLetterDraft: Sendable {
         self.missedWindowStartTimes = missedWindowStartTimes
     }
 
-    /// A per-document evaluation failure in a stage (§4): the reason names the operator and the server message.
+    /// The `ExpressionError.code` a stage uses when its message is already the complete reason (`$validate`'s
+    /// `Input document found to be invalid in $validate stage`, §4.1), so `failure` does not wrap it.
+    package static let completeReasonCode = -1
+
+    /// A per-document evaluation failure in a stage (§4): the reason names the operator and the server message
+    /// (or is the message itself when its code is `completeReasonCode`).
     package static func failure(_ record: StreamRecord, in operatorName: String, _ error: ExpressionError) -> Self {
-        DeadLetterDraft(
-            record: record, operatorName: operatorName,
-            reason: "Failed to process input document in \(operatorName) with error: \(error.message)")
+        let reason =
+            error.code == completeReasonCode
+            ? error.message : "Failed to process input document in \(operatorName) with error: \(error.message)"
+        return DeadLetterDraft(record: record, operatorName: operatorName, reason: reason)
     }
 }

@@ -49,6 +49,12 @@ package struct StreamMetadata: Sendable, Equatable {
 
     /// `{$meta: "stream.a.b"}`: the value at a path that starts with `stream`, or `nil` when missing.
     package func value(atMetaPath path: String) -> BSONValue? {
+        // Fast path for the window bounds, read per document by window `$group` keys (no allocation).
+        switch path {
+        case "stream.window.start": return window.map { .datetime($0.start) }
+        case "stream.window.end": return window.map { .datetime($0.end) }
+        default: break
+        }
         let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard parts.first == "stream" else { return nil }
         let root = BSONValue.document(document)

@@ -15,7 +15,18 @@ package protocol Stage: AnyObject {
 package struct StageEnvironment: Sendable {
     /// The injected services (clock, `$lookup`).
     package var services: EngineServices
+    /// The clock as the closure `EvaluationContext.now` takes, made once so stages do not build one per document.
+    package let now: @Sendable () -> Int64
 
     /// An environment over `services`.
-    package init(services: EngineServices) { self.services = services }
+    package init(services: EngineServices) {
+        self.services = services
+        let clock = services.clock
+        self.now = { clock.now() }
+    }
+
+    /// A context for evaluating expressions on `record` (root and current are its document).
+    package func context(for record: StreamRecord) -> EvaluationContext {
+        EvaluationContext(root: record.document, metadata: record.metadata, now: now)
+    }
 }
