@@ -159,14 +159,21 @@ package final class ProjectStage: Stage {
 
 /// One field of a projection: included, excluded, computed, or a sub-projection.
 struct ProjectionNode {
+    /// What the projection does with the field.
     enum Kind {
+        /// `a: 1` / `a: true`.
         case include
+        /// `a: 0` / `a: false`.
         case exclude
+        /// `a: <expression>`: the index of its compiled expression.
         case computed(index: Int)
+        /// `a: {b: …}` or `"a.b"`: a sub-projection.
         case nested([ProjectionNode])
     }
 
+    /// The field name (one path component).
     var key: String
+    /// What happens to it.
     var kind: Kind
 
     /// Whether this node or one below it computes a value.
@@ -181,9 +188,12 @@ struct ProjectionNode {
 
 /// Parses a projection spec into nodes, deciding inclusion or exclusion mode with the server's messages.
 struct ProjectionParser {
+    /// Inclusion or exclusion, decided by the first field other than `_id`.
     enum Mode { case undecided, inclusion, exclusion }
 
+    /// The projection's mode so far.
     var mode = Mode.undecided
+    /// The computed fields' expressions, indexed by `ProjectionNode.Kind.computed`.
     var expressions: [Expression] = []
     private var nodes: [ProjectionNode] = []
     private var idSpecified = false
@@ -196,6 +206,7 @@ struct ProjectionParser {
         return nodes
     }
 
+    /// Parses `document` (the spec of `stageName`), with the server's messages prefixed `Invalid <stage> :: caused by ::`.
     mutating func parse(_ document: BSONDocument, stageName: String = "$project") throws(StreamEngineError) {
         self.stageName = stageName
         guard !document.isEmpty else { throw invalid("projection specification must have at least one field") }

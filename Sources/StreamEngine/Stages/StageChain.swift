@@ -49,7 +49,9 @@ package final class StageChain {
     package var isEmpty: Bool { stages.isEmpty }
 
     /// Runs `record` through the stages from `index` on, giving each result to `sink`.
-    package func run(_ record: consuming StreamRecord, from index: Int = 0, _ sink: (StreamRecord) -> Void) {
+    package func run(
+        _ record: consuming StreamRecord, from index: Int = 0, _ sink: (consuming StreamRecord) -> Void
+    ) {
         var record = record  // consumed, so stages that change the document do so in place
         var position = index
         while position < stages.count {

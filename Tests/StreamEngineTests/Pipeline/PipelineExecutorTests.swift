@@ -232,4 +232,35 @@ struct PipelineExecutorTests {
         }
         #expect(documents == [["a": .int32(1)], ["a": .int32(2)]])
     }
+
+    @Test("$validate with action dlq and a failed $lookup both give §6 entries through the executor")
+    func stageDeadLetters() throws {
+        let options = ProcessorOptions(
+            name: "p", deadLetterQueue: DeadLetterQueueTarget(connectionName: "a", db: "d", coll: "c"),
+            isEphemeral: true)
+        let pipeline = try #require(
+            ExtendedJSON.parse(
+                #"""
+                [{"$source": {"documents": [{"a": 1}, {"a": 2}]}},
+                 {"$validate": {"validator": {"a": 1}, "validationAction": "dlq"}},
+                 {"$lookup": {"from": {"connectionName": "a", "db": "d", "coll": "x"}, "localField": "a", "foreignField": "b", "as": "j"}}]
+                """#
+            ).arrayValue
+        ).compactMap(\.documentValue)
+        let services = EngineServices(clock: harness.clock, lookup: RecordingLookupResolver(failure: "no route"))
+        let executor = try PipelineExecutor(pipeline: pipeline, options: options, services: services)
+        var out = EngineOutput()
+        for document in [["a": BSONValue.int32(1)], ["a": .int32(2)]] as [BSONDocument] {
+            out.append(executor.receive([SourceMessage(document: document)]))
+        }
+        #expect(out.documents.isEmpty)
+        #expect(out.deadLetters.map { $0["operatorName"] } == [.string("LookUpOperator"), .string("ValidateOperator")])
+        #expect(
+            out.deadLetters.map { $0["errInfo"] } == [
+                .document(["reason": .string("Failed to process input document in LookUpOperator with error: no route")]
+                ),
+                .document(["reason": .string("Input document found to be invalid in $validate stage")]),
+            ])
+        #expect(executor.stats.dlqMessageCount == 2)
+    }
 }
