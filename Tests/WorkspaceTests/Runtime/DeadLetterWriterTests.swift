@@ -83,7 +83,7 @@ struct DeadLetterWriterTests {
             let dlq = try #require(
                 try SinkFactory.makeDeadLetterSink(
                     DeadLetterQueueTarget(connectionName: "cluster", db: database.name, coll: "dlq"),
-                    connections: connections, clients: clients))
+                    connections: connections))  // its own cache, released at once: the writer keeps its client
             try dlq.write([Self.entry(0)])
             #expect(try database.contents("out") == [#"{"_id":1}"#])
             #expect(try database.documents("dlq").count == 1)
