@@ -52,6 +52,16 @@ struct MergeWriterTests {
             name: "pipeline with $$new, discard", whenMatched: addPipeline, insert: false, letVariables: nil,
             expected: [#"{"_id":1,"a":3,"b":1,"n":3}"#]),
         ModeCase(
+            name: "pipeline merging $$new into $$ROOT, insert",
+            whenMatched: .pipeline([
+                ["$replaceWith": .document(["$mergeObjects": .array([.string("$$ROOT"), .string("$$new")])])]
+            ]),
+            insert: true, letVariables: nil, expected: [#"{"_id":1,"a":2,"b":1,"c":3}"#, #"{"_id":2,"a":5}"#]),
+        ModeCase(
+            name: "pipeline reading a missing field of $$new, discard",
+            whenMatched: .pipeline([["$set": .document(["m": .string("$$new.nope"), "a": .int32(9)])]]),
+            insert: false, letVariables: nil, expected: [#"{"_id":1,"a":9,"b":1}"#]),
+        ModeCase(
             name: "pipeline with let, insert",
             whenMatched: .pipeline([
                 [
