@@ -22,7 +22,7 @@ package final class MergeWriter: OutputSink {
     /// Namespaces whose unique index for the `on` fields was found (only checked when `on` is not `_id`).
     private var verifiedNamespaces: Set<Namespace> = []
 
-    /// The largest document the server stores (`BSONObjMaxUserSize`).
+    /// The largest document the server stores (`BSONObjMaxUserSize`); a command may exceed it by 16 KB.
     private static let maxDocumentBytes = 16 * 1024 * 1024
     /// Where a command is cut, well below the server's 48 MB message limit.
     private static let maxCommandBytes = 8 * 1024 * 1024
@@ -81,8 +81,16 @@ package final class MergeWriter: OutputSink {
         var batchBytes = 0
         for index in indices {
             let output = documents[index]
+            let made: [BSONDocument]
+            do { made = try statements.statements(for: output) } catch {
+                drafts.append(Self.draft(output, error.reason))
+                continue
+            }
+            // A `whenMatched` pipeline carries the document twice (its `$$new` and the insert), and one command
+            // must stay under the server's 16 MB: past that the document goes to the DLQ, not the processor.
             let size = output.document.estimatedSize
-            if size > Self.maxDocumentBytes {
+            let bytes = size * made.count
+            if bytes > Self.maxDocumentBytes {
                 drafts.append(
                     Self.draft(
                         output,
@@ -90,12 +98,7 @@ package final class MergeWriter: OutputSink {
                             + "reason = Output document is too large (\(size / 1024)KB)"))
                 continue
             }
-            let made: [BSONDocument]
-            do { made = try statements.statements(for: output) } catch {
-                drafts.append(Self.draft(output, error.reason))
-                continue
-            }
-            if !batch.isEmpty, batch.count + made.count > maxStatements || batchBytes + size > Self.maxCommandBytes {
+            if !batch.isEmpty, batch.count + made.count > maxStatements || batchBytes + bytes > Self.maxCommandBytes {
                 drafts += try send(batch, owners: owners, documents: documents, namespace: namespace)
                 batch = []
                 owners = []
@@ -103,7 +106,7 @@ package final class MergeWriter: OutputSink {
             }
             batch += made.map(BSONValue.document)
             owners += Array(repeating: index, count: made.count)
-            batchBytes += size * made.count
+            batchBytes += bytes
         }
         if !batch.isEmpty {
             drafts += try send(batch, owners: owners, documents: documents, namespace: namespace)

@@ -214,6 +214,36 @@ struct MergeWriterTests {
         }
     }
 
+    @Test(arguments: [MergeSpec.WhenMatched.merge, addPipeline])
+    func anOversizedDocumentGoesToTheDLQ(_ whenMatched: MergeSpec.WhenMatched) throws {
+        try SinkTestDatabase.with { database in
+            let writer = try MergeWriter(
+                spec: database.merge("out", whenMatched: whenMatched), client: database.client)
+            // 9 MB: too large twice over for a pipeline (its `$$new` and the insert), fine otherwise.
+            let big = String(repeating: "x", count: 9 * 1024 * 1024)
+            let outputs = [
+                OutputDocument(
+                    document: ["_id": .int32(1), "big": .string(big)], namespace: (database.name, "out"),
+                    metadata: StreamMetadata()),
+                OutputDocument(
+                    document: ["_id": .int32(2)], namespace: (database.name, "out"), metadata: StreamMetadata()),
+            ]
+            let drafts = try writer.write(outputs)
+            if case .merge = whenMatched {
+                #expect(drafts.isEmpty)
+                #expect(
+                    try database.client.countDocuments(database: database.name, collection: "out", filter: [:]) == 2)
+            } else {
+                #expect(
+                    drafts.map(\.reason) == [
+                        "Failed to process input document in MergeOperator with error: code = InternalError, "
+                            + "reason = Output document is too large (9216KB)"
+                    ])
+                #expect(try database.contents("out") == [#"{"_id":2}"#])
+            }
+        }
+    }
+
     @Test func fiveThousandDocumentsInBatches() throws {
         try SinkTestDatabase.with { database in
             let writer = try MergeWriter(spec: database.merge("many"), client: database.client, maxStatements: 1000)
