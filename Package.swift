@@ -75,7 +75,9 @@ let package = Package(
                 "spsh", "ShellAPI", "REPL", "MongoBridge", "AtlasClient", "Interpreter", "BSONCore", "TestSupport",
             ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "TestSupport"]),
+        .testTarget(
+            name: "WorkspaceTests",
+            dependencies: ["Workspace", "StreamEngine", "MongoBridge", "BSONCore", "TestSupport"]),
         .testTarget(name: "StreamEngineTests", dependencies: ["StreamEngine", "BSONCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

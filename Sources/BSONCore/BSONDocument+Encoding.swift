@@ -10,8 +10,8 @@ extension BSONDocument {
         return writer.bytes
     }
 
-    /// A cheap upper-ish guess of the encoded size, to reserve capacity once.
-    var estimatedSize: Int {
+    /// A cheap upper-ish guess of the encoded size, to reserve capacity once (and for writers that size batches).
+    package var estimatedSize: Int {
         var size = 5
         for (key, value) in elements { size += 2 + key.utf8.count + value.estimatedSize }
         return size

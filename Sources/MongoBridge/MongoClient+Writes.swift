@@ -78,3 +78,35 @@ extension MongoClient {
             database: database, isBulkWrite: true)
     }
 }
+
+extension MongoClient {
+    /// Runs a multi-statement write command (`update` or `insert` with many statements, usually `ordered: false`)
+    /// and returns the reply, write errors included: each `writeErrors[i]` names the failed statement by its
+    /// `index`, and the other statements were applied.
+    ///
+    /// Throws for everything that is not about single statements: `ok: 0`, a write-concern error, network and
+    /// server-selection failures (see `MongoError.isTransient` to decide on a retry).
+    package func runBulkWriteCommand(_ command: BSONDocument, database: String) throws(MongoError) -> BSONDocument {
+        do {
+            return try runWriteCommand(command, database: database, isBulkWrite: true)
+        } catch let error where error.kind == .bulkWrite {
+            guard let reply = error.reply, reply["writeConcernError"] == nil else { throw error }
+            return reply
+        }
+    }
+
+    /// The index specifications of `database.collection` (`listIndexes`); empty when the collection does not
+    /// exist.
+    package func listIndexes(database: String, collection: String) throws(MongoError) -> [BSONDocument] {
+        let cursor: MongoCursor
+        do {
+            cursor = try runCursorCommand(BSONDocument([("listIndexes", .string(collection))]), database: database)
+        } catch let error where error.kind == .server && error.code == 26 {
+            return []
+        }
+        defer { cursor.close() }
+        var indexes: [BSONDocument] = []
+        while let index = try cursor.next() { indexes.append(index) }
+        return indexes
+    }
+}
