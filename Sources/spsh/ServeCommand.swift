@@ -13,10 +13,12 @@ struct ServeCommand: ParsableCommand {
             "spsh serve [--port <port>] [--state-dir <dir>] [--bind <addr> --allow-remote] [--config <file>] "
             + "[--mongodb-uri <uri>]",
         discussion: """
-            Started processors run here, each on its own thread, and resume from their last checkpoint when the \
-            server starts again. Every Cluster connection resolves to --mongodb-uri, unless the config file maps \
-            its clusterName to a URI of its own:
-              {"apiKeys": [{"publicKey": "…", "privateKey": "…"}], "clusters": {"Cluster0": "mongodb://host:27017"}}
+            Started processors run here, each on its own thread, checkpoint every second and on stop, and resume \
+            from their last checkpoint when the server starts again (also after kill -9). Every Cluster \
+            connection resolves to --mongodb-uri unless the config file maps its clusterName to a URI:
+              {"clusters": {"Cluster0": "mongodb://127.0.0.1:27018"}}
+            The config file may also hold apiKeys for Digest authentication:
+              {"apiKeys": [{"publicKey": "abcdefgh", "privateKey": "…"}]}
             """)
 
     @Option(help: "TCP port to listen on (0 picks a free one).")

@@ -98,3 +98,27 @@ import Workspace
         #expect(loaded.entries.keys.sorted() == ["sample_stock_trades", "sample_stream_solar"])
     }
 }
+
+/// `spsh serve --config`: the `clusters` map.
+@Suite(.tags(.small)) struct ServeConfigClustersTests {
+    @Test(
+        arguments: [
+            (#"{"apiKeys": []}"#, [:], nil),
+            (
+                #"{"clusters": {"Cluster0": "mongodb://a:1", "Other": "mongodb://b:2"}}"#,
+                ["Cluster0": "mongodb://a:1", "Other": "mongodb://b:2"], nil
+            ),
+            (#"{"clusters": ["mongodb://a:1"]}"#, [:], "clusters must be an object of clusterName to URI"),
+            (#"{"clusters": {"Cluster0": 5}}"#, [:], "clusters.Cluster0 must be a MongoDB URI string"),
+        ] as [(String, [String: String], String?)])
+    func readsTheClusterMap(text: String, expected: [String: String], problem: String?) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("spsh-config-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(text.utf8).write(to: file)
+        if let problem {
+            #expect { try ServeConfigFile.clusterURIs(at: file.path) } throws: { "\($0)".hasSuffix(problem) }
+        } else {
+            #expect(try ServeConfigFile.clusterURIs(at: file.path) == expected)
+        }
+    }
+}

@@ -79,6 +79,11 @@ final class ProcessorRunner: Sendable {
         wake.signal()
     }
 
+    /// Zeroes the published counters (the checkpoint they came from is gone).
+    func clearStats() {
+        shared.withLock { $0.stats = EngineStats() }
+    }
+
     /// Blocks until the thread has ended.
     func waitUntilFinished() {
         done.wait()

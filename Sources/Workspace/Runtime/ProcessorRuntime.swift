@@ -103,12 +103,13 @@ package final class ProcessorRuntime: Sendable {
         checkpoints.remove(workspace: key.workspace, processorId: key.processorId)
     }
 
-    /// Forgets the checkpoint so the next start is a first run (`modify` with `resumeFromCheckpoint: false`); waits
-    /// for a runner still finishing its stop, so its final checkpoint cannot come back.
+    /// Forgets the checkpoint and the counters so the next start is a first run (`modify` with
+    /// `resumeFromCheckpoint: false`). A runner still finishing its stop deletes its checkpoint instead of writing
+    /// it (never waited for here: the store calls this under its lock, which a failing runner needs).
     func resetCheckpoint(_ key: RunnerKey) {
-        runners.withLock { $0[key] }?.waitUntilFinished()
-        runners.withLock { table in
-            if table[key]?.isFinished == true { table[key] = nil }
+        if let runner = runners.withLock({ $0[key] }) {
+            runner.requestStop(discard: true)
+            runner.clearStats()
         }
         checkpoints.remove(workspace: key.workspace, processorId: key.processorId)
     }
