@@ -127,12 +127,16 @@ final class ProcessorRunner: Sendable {
             executor: executor, source: parts.source, sink: parts.sink, deadLetters: parts.deadLetters,
             observer: collector.observe)
         var lastCheckpoint = settings.clock.now()
+        var checkpointed = executor.stats
+        var dirty = false
         var sourceEnded = false
         func checkpoint() throws {
             let snapshot = Checkpoint(
                 sourcePosition: parts.source.position, engine: executor.checkpoint(), stats: executor.stats)
             try checkpoints.save(snapshot, workspace: key.workspace, processorId: key.processorId)
             lastCheckpoint = settings.clock.now()
+            checkpointed = snapshot.stats
+            dirty = false
         }
         while ending == .none {
             if sourceEnded {
@@ -147,8 +151,10 @@ final class ProcessorRunner: Sendable {
                 sourceEnded = true
                 try checkpoint()
             case .idle, .progressed:
+                // Only a step that changed something needs a new checkpoint (an idle one may close windows).
+                if result == .progressed || executor.stats != checkpointed { dirty = true }
                 // A checkpoint counts only once the sink has flushed; DLQ writes are synchronous (§8).
-                if settings.clock.now() - lastCheckpoint >= settings.checkpointIntervalMillis {
+                if dirty, settings.clock.now() - lastCheckpoint >= settings.checkpointIntervalMillis {
                     try parts.sink.flush()
                     try checkpoint()
                 }
