@@ -1,3 +1,6 @@
+import Foundation
+import StreamEngine
+
 /// One stream processor as the local workspace keeps it, and its state machine
 /// (CREATED -> STARTED -> STOPPED, FAILED with `errorMsg`; atlas-api.md §6).
 struct Processor: Sendable, Equatable {
@@ -31,22 +34,46 @@ struct Processor: Sendable, Equatable {
         return .object(fields)
     }
 
-    /// The `StreamsProcessorWithStats` view of GET, list and modify.
-    var statsView: JSONValue {
+    /// The `StreamsProcessorWithStats` view of GET, list and modify, with the runner's counters.
+    func statsView(_ counts: EngineStats, stopping: Bool = false) -> JSONValue {
         var view = createdView
         view = view.setting("state", .string(state.rawValue))
         if let errorMsg { view = view.setting("errorMsg", .string(errorMsg)) }
-        return view.setting("stats", stats)
+        return view.setting("stats", stats(counts, stopping: stopping))
     }
 
-    /// The keys of mongosh's `sp.<name>.stats()`; all counts are zero until processors run (stream-engine issue).
-    var stats: JSONValue {
-        .object([
-            ("name", .string(name)), ("processorId", .string(id)), ("status", .string(state.rawValue)),
-            ("scaleFactor", .int(1)), ("inputMessageCount", .int(0)), ("inputMessageSize", .int(0)),
-            ("outputMessageCount", .int(0)), ("outputMessageSize", .int(0)), ("dlqMessageCount", .int(0)),
-            ("dlqMessageSize", .int(0)), ("stateSize", .int(0)), ("memoryTrackerBytes", .int(0)),
-        ])
+    /// The engine status of §7.3 for the state: `created`, `running`, `error`, `stopping` (while a stopped runner
+    /// finishes its checkpoint). The engine has no status for a processor it no longer runs; `stopped` is this
+    /// server's choice for STOPPED (INFERRED).
+    func status(stopping: Bool) -> String {
+        switch state {
+        case .created: return "created"
+        case .started: return "running"
+        case .failed: return "error"
+        case .stopped: return stopping ? "stopping" : "stopped"
+        }
+    }
+
+    /// The keys of mongosh's `sp.<name>.stats()` (§7.3), sizes in bytes (`scaleFactor` 1: the API takes no
+    /// `scale`); `watermark` only once a windowed pipeline has seen an event.
+    func stats(_ counts: EngineStats, stopping: Bool = false) -> JSONValue {
+        func number(_ value: Int64) -> JSONValue { .number(String(value)) }
+        var fields: [(key: String, value: JSONValue)] = [
+            ("name", .string(name)), ("processorId", .string(id)), ("status", .string(status(stopping: stopping))),
+            ("scaleFactor", .int(1)), ("inputMessageCount", number(counts.inputMessageCount)),
+            ("inputMessageSize", number(counts.inputMessageSize)),
+            ("outputMessageCount", number(counts.outputMessageCount)),
+            ("outputMessageSize", number(counts.outputMessageSize)),
+            ("dlqMessageCount", number(counts.dlqMessageCount)), ("dlqMessageSize", number(counts.dlqMessageSize)),
+            ("stateSize", number(counts.stateSize)), ("memoryTrackerBytes", .int(0)),
+        ]
+        if let watermark = counts.watermark {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            let date = Date(timeIntervalSince1970: Double(watermark) / 1000)
+            fields.append(("watermark", .string(formatter.string(from: date))))
+        }
+        return .object(fields)
     }
 
     /// The stored form (one element of the workspace file's `processors`).

@@ -18,12 +18,21 @@ package enum Route: Equatable, Sendable {
     case startProcessor(String, String)
     case startProcessorWith(String, String)
     case stopProcessor(String, String)
+    /// Local-only (`GET …/processor/{name}:sample`): Atlas has no REST sample endpoint (atlas-api.md §5), so this is
+    /// `spsh serve`'s own, for the shell's `.sample()`; it is kept out of the contract log.
+    case sampleProcessor(String, String)
+
+    /// Whether Atlas has this operation (the contract check covers only those).
+    package var isLocalOnly: Bool {
+        if case .sampleProcessor = self { return true }
+        return false
+    }
 
     /// The `YYYY-MM-DD` of the operation's versioned media type (atlas-api.md §1).
     package var version: String {
         switch self {
         case .listProcessors, .createProcessor, .getProcessor, .modifyProcessor, .deleteProcessor, .startProcessor,
-            .stopProcessor:
+            .stopProcessor, .sampleProcessor:
             return "2024-05-30"
         case .startProcessorWith: return "2025-03-12"
         default: return "2023-02-01"
@@ -79,6 +88,11 @@ package enum Route: Equatable, Sendable {
             case "stop": return .stopProcessor(ws, name)
             default: return nil
             }
+        }
+        if let colon = segment.lastIndex(of: ":"), method == "GET", segment[segment.index(after: colon)...] == "sample",
+            let name = PathSegment.decode(segment[..<colon])
+        {
+            return .sampleProcessor(ws, name)
         }
         switch method {
         case "GET": return .getProcessor(ws, names[2])

@@ -52,6 +52,12 @@ struct StateDirectory: Sendable {
     }
 
     private func writeAtomically(_ data: Data, to file: URL) throws {
+        try Self.writeAtomically(data, to: file)
+    }
+
+    /// Writes `data` to `file` so that a `kill -9` leaves the old or the new content, never a torn file: a temp
+    /// file beside it (`<file>.tmp-<pid>`), fsync, rename, fsync of the folder. Also used for checkpoints (§8).
+    static func writeAtomically(_ data: Data, to file: URL) throws {
         let temp = file.path + ".tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { throw StateError(message: "Cannot create '\(temp)': \(String(cString: strerror(errno)))") }
@@ -74,11 +80,16 @@ struct StateDirectory: Sendable {
             unlink(temp)
             throw StateError(message: "Cannot write '\(file.path)': \(reason)")
         }
-        try syncDirectory()
+        syncFolder(file.deletingLastPathComponent())
     }
 
     private func syncDirectory() throws {
-        let fd = open(workspacesURL.path, O_RDONLY)
+        Self.syncFolder(workspacesURL)
+    }
+
+    /// Makes a rename or removal in `folder` durable.
+    static func syncFolder(_ folder: URL) {
+        let fd = open(folder.path, O_RDONLY)
         guard fd >= 0 else { return }
         defer { close(fd) }
         _ = fsync(fd)

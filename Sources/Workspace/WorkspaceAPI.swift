@@ -52,6 +52,7 @@ package struct WorkspaceAPI: Sendable {
         let (path, query) = Self.split(request.target)
         var requestBody: JSONValue?
         let response = answer(request, path: path, query: query, requestBody: &requestBody)
+        if Route.match(method: request.method, path: path)?.route.isLocalOnly == true { return response }
         contractLog?.append(
             ContractLog.Entry(
                 method: request.method, path: path, query: query, accept: request.accept,
@@ -147,6 +148,8 @@ package struct WorkspaceAPI: Sendable {
         case .stopProcessor(let ws, let name):
             try store.stopProcessor(group: group, workspace: ws, name: name)
             return (200, empty)
+        case .sampleProcessor(let ws, let name):
+            return (200, try store.sampleProcessor(group: group, workspace: ws, name: name))
         }
     }
 

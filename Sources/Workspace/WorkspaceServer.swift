@@ -15,6 +15,8 @@ package struct WorkspaceServer: Sendable {
         package var stateDirectory: URL
         package var authenticator: DigestAuthenticator?
         package var contractLogPath: String?
+        /// How started processors run (cluster URIs, pacing, the parts).
+        package var runtime = ProcessorRuntime.Settings()
         /// Whether Hummingbird's own warnings and errors reach stderr (tests that cancel the server turn them off).
         package var logsServerErrors = true
 
@@ -48,7 +50,7 @@ package struct WorkspaceServer: Sendable {
         self.configuration = configuration
         let log = try configuration.contractLogPath.map { try ContractLog(path: $0) }
         api = WorkspaceAPI(
-            store: try WorkspaceStore(directory: configuration.stateDirectory),
+            store: try WorkspaceStore(directory: configuration.stateDirectory, runtime: configuration.runtime),
             authenticator: configuration.authenticator, contractLog: log)
     }
 
@@ -57,9 +59,11 @@ package struct WorkspaceServer: Sendable {
         host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
-    /// Serves until SIGINT/SIGTERM; `onReady` gets the bound port (useful with port 0).
+    /// Serves until SIGINT/SIGTERM (then stops the runners with a final checkpoint; their processors stay STARTED
+    /// and resume at the next start); `onReady` gets the bound port (useful with port 0).
     package func run(onReady: @escaping @Sendable (Int) -> Void) async throws {
         let api = self.api
+        defer { api.store.shutdown() }
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
             var request = request
             let body = try await request.collectBody(upTo: Self.maxBodyBytes)

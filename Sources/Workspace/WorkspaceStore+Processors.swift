@@ -31,13 +31,15 @@ extension WorkspaceStore {
 
     /// `GET …/processors`: one page, each with state and stats.
     package func listProcessors(group: String, workspace: String, page: Page) throws(APIError) -> JSONValue {
-        try withWorkspace(group, workspace) { page.envelope($0.processors.map(\.statsView)) }
+        try withWorkspace(group, workspace) { record in
+            page.envelope(record.processors.map { statsView($0, in: record) })
+        }
     }
 
     /// `GET …/processor/{processorName}`: the processor with state and stats.
     package func processor(group: String, workspace: String, name: String) throws(APIError) -> JSONValue {
         try withWorkspace(group, workspace) { record throws(APIError) in
-            record.processors[try Self.index(of: name, in: record, workspace: workspace)].statsView
+            statsView(record.processors[try Self.index(of: name, in: record, workspace: workspace)], in: record)
         }
     }
 
@@ -83,15 +85,21 @@ extension WorkspaceStore {
                 processor.state = .stopped
                 processor.errorMsg = nil
             }
+            if case .bool(false)? = body["options"]?["resumeFromCheckpoint"] {
+                // §8: the next start is a first run, window state and stats included.
+                runtime.resetCheckpoint(Self.key(processor, in: record))
+            }
             record.processors[index] = processor
-            return processor.statsView
+            return statsView(processor, in: record)
         }
     }
 
     /// `POST …/processor/{processorName}:start` and `:startWith` (with `options` already checked). Allowed from
     /// CREATED, STOPPED and FAILED. A processor whose connections cannot serve their stage (for example `$merge`
-    /// into a Kafka connection) goes to FAILED with `errorMsg`, as a running processor fails in Atlas: the start
-    /// call itself succeeds and GET shows the failure.
+    /// into a Kafka connection), or whose source or sink cannot be built, goes to FAILED with `errorMsg`, as a
+    /// running processor fails in Atlas: the start call itself succeeds and GET shows the failure. An invalid
+    /// pipeline (§1) fails the call with 400 and ASP's message. Otherwise the processor runs on its own thread,
+    /// resuming from its checkpoint unless `resumeFromCheckpoint` is false (§8).
     package func startProcessor(
         group: String, workspace: String, name: String, options: JSONValue? = nil
     ) throws(APIError) {
@@ -102,7 +110,10 @@ extension WorkspaceStore {
                 throw APIError.invalidState(name, state: processor.state.rawValue, action: "start")
             }
             if let tier = options?["tier"]?.stringValue { processor.tier = tier }
-            if let problem = Self.roleProblem(of: processor, in: record) {
+            let resume = options?["resumeFromCheckpoint"] != .bool(false)
+            var problem = Self.roleProblem(of: processor, in: record)
+            if problem == nil { problem = try launch(processor, in: record, resume: resume) }
+            if let problem {
                 processor.state = .failed
                 processor.errorMsg = problem
             } else {
@@ -113,7 +124,8 @@ extension WorkspaceStore {
         }
     }
 
-    /// `POST …/processor/{processorName}:stop`: only a STARTED processor stops.
+    /// `POST …/processor/{processorName}:stop`: only a STARTED processor stops; its runner ends after its current
+    /// step, flushes and takes a final checkpoint (§8).
     package func stopProcessor(group: String, workspace: String, name: String) throws(APIError) {
         try withWorkspace(group, workspace) { record throws(APIError) in
             let index = try Self.index(of: name, in: record, workspace: workspace)
@@ -121,14 +133,17 @@ extension WorkspaceStore {
                 throw APIError.invalidState(name, state: record.processors[index].state.rawValue, action: "stop")
             }
             record.processors[index].state = .stopped
+            runtime.stop(Self.key(record.processors[index], in: record))
         }
     }
 
     /// `DELETE …/processor/{processorName}`: drops it in any state; a STARTED processor is stopped first, as
-    /// mongosh's `.drop()` and Terraform's delete expect (the spec declares no 409 here).
+    /// mongosh's `.drop()` and Terraform's delete expect (the spec declares no 409 here); its checkpoint goes too.
     package func deleteProcessor(group: String, workspace: String, name: String) throws(APIError) {
         try withWorkspace(group, workspace) { record throws(APIError) in
-            record.processors.remove(at: try Self.index(of: name, in: record, workspace: workspace))
+            let index = try Self.index(of: name, in: record, workspace: workspace)
+            runtime.drop(Self.key(record.processors[index], in: record))
+            record.processors.remove(at: index)
         }
     }
 
@@ -141,10 +156,11 @@ extension WorkspaceStore {
         return index
     }
 
-    /// Every connection the processor names must be in the registry; the dlq must be a Cluster connection.
+    /// Every connection the processor names must be in the registry, except the built-in `__testLog` sink
+    /// (§5.2a); the dlq must be a Cluster connection.
     private static func checkConnections(of processor: Processor, in record: WorkspaceRecord) throws(APIError) {
         for name in Connection.names(usedBy: processor.pipeline, options: processor.options)
-        where record.connectionIndex(name) == nil {
+        where name != "__testLog" && record.connectionIndex(name) == nil {
             throw APIError.processorProblem(
                 processor.name, "Connection '\(name)' not found in the connection registry of workspace \(record.name)")
         }

@@ -5,17 +5,23 @@ import Synchronization
 /// through to a `StateDirectory` on every change. Each operation answers what the Atlas Admin API answers, or
 /// throws the `APIError` Atlas would send.
 ///
+/// Started processors run in `runtime` (one thread each); they resume when the store opens again.
+///
 /// Thread-safe: every operation runs under one lock, including its file write, so the files always match memory.
 package final class WorkspaceStore: Sendable {
     private let directory: StateDirectory
-    private let records: Mutex<[WorkspaceRecord]>
+    let records: Mutex<[WorkspaceRecord]>
+    /// The runners of started processors, their checkpoints and logs.
+    let runtime: ProcessorRuntime
 
     /// The workspace created on first start, so `sp` works at once (with the `sample_stream_solar` source).
     package static let defaultWorkspace = "local"
 
-    /// Opens (creating when missing) the state folder `url` and loads every workspace in it.
-    package init(directory url: URL) throws {
+    /// Opens (creating when missing) the state folder `url`, loads every workspace in it and resumes every
+    /// STARTED processor from its last checkpoint (§8), running processors as `settings` says.
+    package init(directory url: URL, runtime settings: ProcessorRuntime.Settings = .init()) throws {
         directory = StateDirectory(url: url)
+        runtime = ProcessorRuntime(stateDirectory: url, settings: settings)
         try directory.prepare()
         var loaded = try directory.loadAll()
         if loaded.isEmpty {
@@ -28,6 +34,7 @@ package final class WorkspaceStore: Sendable {
             loaded = [record]
         }
         records = Mutex(loaded)
+        resumeStartedProcessors()
     }
 
     // MARK: - Plumbing

@@ -9,7 +9,17 @@ struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the local workspace: an Atlas Admin API server for stream processing on 127.0.0.1.",
-        usage: "spsh serve [--port <port>] [--state-dir <dir>] [--bind <addr> --allow-remote] [--config <file>]")
+        usage:
+            "spsh serve [--port <port>] [--state-dir <dir>] [--bind <addr> --allow-remote] [--config <file>] "
+            + "[--mongodb-uri <uri>]",
+        discussion: """
+            Started processors run here, each on its own thread, checkpoint every second and on stop, and resume \
+            from their last checkpoint when the server starts again (also after kill -9). Every Cluster \
+            connection resolves to --mongodb-uri unless the config file maps its clusterName to a URI:
+              {"clusters": {"Cluster0": "mongodb://127.0.0.1:27018"}}
+            The config file may also hold apiKeys for Digest authentication:
+              {"apiKeys": [{"publicKey": "abcdefgh", "privateKey": "…"}]}
+            """)
 
     @Option(help: "TCP port to listen on (0 picks a free one).")
     var port = 27080
@@ -25,8 +35,18 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .customLong("allow-remote"), help: "Allow a non-loopback --bind address.")
     var allowRemote = false
 
-    @Option(help: ArgumentHelp("JSON file with apiKeys for HTTP Digest authentication.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "JSON file with apiKeys for HTTP Digest authentication and clusters (clusterName to MongoDB URI).",
+            valueName: "file"))
     var config: String?
+
+    @Option(
+        name: .customLong("mongodb-uri"),
+        help: ArgumentHelp(
+            "MongoDB URI that every Cluster connection's clusterName resolves to unless the config maps it.",
+            valueName: "uri"))
+    var mongodbURI = "mongodb://127.0.0.1:27017"
 
     func run() throws {
         let directory =
@@ -34,11 +54,13 @@ struct ServeCommand: ParsableCommand {
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".spsh/workspace")
         let server: WorkspaceServer
         do {
-            server = try WorkspaceServer(
-                WorkspaceServer.Configuration(
-                    host: bind, port: port, allowRemote: allowRemote, stateDirectory: directory,
-                    authenticator: try config.flatMap(ServeConfigFile.authenticator(at:)),
-                    contractLogPath: ProcessInfo.processInfo.environment["SPSH_CONTRACT_LOG"]))
+            var configuration = WorkspaceServer.Configuration(
+                host: bind, port: port, allowRemote: allowRemote, stateDirectory: directory,
+                authenticator: try config.flatMap(ServeConfigFile.authenticator(at:)),
+                contractLogPath: ProcessInfo.processInfo.environment["SPSH_CONTRACT_LOG"])
+            configuration.runtime.defaultMongoURI = mongodbURI
+            configuration.runtime.clusterURIs = try config.map(ServeConfigFile.clusterURIs(at:)) ?? [:]
+            server = try WorkspaceServer(configuration)
         } catch {
             FileHandle.standardError.write(Data("spsh serve: \(error)\n".utf8))
             throw ExitCode(1)

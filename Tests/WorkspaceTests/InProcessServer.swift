@@ -18,9 +18,11 @@ final class InProcessServer: Sendable {
         self.task = task
     }
 
-    /// Starts a server; returns once it listens.
+    /// Starts a server; returns once it listens. Processors run on `runtime`: by default the test parts, where a
+    /// source other than `documents` is never ready, so a started Kafka processor stays STARTED.
     static func start(
-        stateDirectory: URL? = nil, authenticator: DigestAuthenticator? = nil, contractLog: String? = nil
+        stateDirectory: URL? = nil, authenticator: DigestAuthenticator? = nil, contractLog: String? = nil,
+        runtime: ProcessorRuntime.Settings = .testing()
     ) async throws -> InProcessServer {
         let directory =
             stateDirectory
@@ -30,6 +32,7 @@ final class InProcessServer: Sendable {
         let log = contractLog ?? ProcessInfo.processInfo.environment["SPSH_CONTRACT_LOG"]
         var configuration = WorkspaceServer.Configuration(
             port: 0, stateDirectory: directory, authenticator: authenticator, contractLogPath: log)
+        configuration.runtime = runtime
         configuration.logsServerErrors = false  // cancelling the task logs "CancellationError" otherwise
         let server = try WorkspaceServer(configuration)
         let (ports, continuation) = AsyncStream<Int>.makeStream()

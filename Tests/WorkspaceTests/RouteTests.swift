@@ -26,6 +26,8 @@ import Workspace
         ("POST", "/local/processor/p1:start", .startProcessor("local", "p1")),
         ("POST", "/local/processor/a%3Astop:startWith", .startProcessorWith("local", "a:stop")),
         ("POST", "/local/processor/x%2F..:stop", .stopProcessor("local", "x/..")),
+        ("GET", "/local/processor/p%3A1:sample", .sampleProcessor("local", "p:1")),
+        ("GET", "/local/processor/p1:other", .getProcessor("local", "p1:other")),
     ])
     func matches(method: String, suffix: String, route: Route) {
         let match = Route.match(method: method, path: Self.base + suffix)
@@ -57,5 +59,6 @@ import Workspace
         #expect(Route.getConnection("w", "c").version == "2023-02-01")
         #expect(Route.getProcessor("w", "p").version == "2024-05-30")
         #expect(Route.startProcessorWith("w", "p").version == "2025-03-12")
+        #expect(Route.sampleProcessor("w", "p").isLocalOnly && !Route.getProcessor("w", "p").isLocalOnly)
     }
 }

@@ -44,6 +44,16 @@ enum Seed {
     }
 }
 
+extension Seed {
+    /// A processor the local engine runs end to end: `count` documents `{n: i}` into the built-in `__testLog`.
+    static func runnable(_ name: String, count: Int = 3) -> String {
+        let quoted = JSONValue.string(name).text
+        let documents = (0..<count).map { #"{"n":\#($0)}"# }.joined(separator: ",")
+        return #"{"name":\#(quoted),"pipeline":[{"$source":{"documents":[\#(documents)]}},"#
+            + #"{"$emit":{"connectionName":"__testLog"}}]}"#
+    }
+}
+
 extension InProcessServer {
     /// Creates the seed's two connections in `local`.
     func seedConnections() async throws {

@@ -30,6 +30,9 @@ package struct RuntimeConnections: Sendable {
     package var defaultMongoURI: String
     /// `clusterName` to URI, from the serve config.
     package var clusterURIs: [String: String]
+    /// The file the built-in `__testLog` sink (§5.2a) appends the processor's outputs to, one relaxed Extended JSON
+    /// line each; `nil` outside `spsh serve` (`spsh process`, `sp.process`), where the sink writes nowhere durable.
+    package var testLogPath: String?
 
     /// Connections from their parts.
     package init(
