@@ -18,13 +18,22 @@ struct JSONNode {
 }
 
 /// A recursive-descent JSON parser (RFC 8259) over UTF-8 bytes; errors carry line:column.
+///
+/// Two ways through the same grammar: `parseDocumentText` builds a `JSONNode` tree that `ExtendedJSONDecoder`
+/// turns into BSON (every type wrapper), and `parseBSONText` (ExtendedJSON+DirectParser.swift) builds BSON in
+/// one pass, handing only `$`-objects to the tree path. The bytes must outlive the parser (callers parse inside
+/// `withUnsafeBufferPointer`/`withUTF8`).
 struct JSONParser {
     static let maxDepth = 256
 
-    private let bytes: [UInt8]
-    private var position = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    /// Members of the objects being built by the direct path, as a stack shared by nesting levels and reused.
+    var memberStack: [(key: String, value: BSONValue)] = []
+    /// Items of the arrays being built by the direct path, likewise.
+    var itemStack: [BSONValue] = []
 
-    init(_ text: String) { bytes = Array(text.utf8) }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// Parses one JSON value followed only by whitespace.
     mutating func parseDocumentText() throws(BSONError) -> JSONNode {
@@ -63,7 +72,7 @@ struct JSONParser {
         return "'" + String(decoding: bytes[offset..<end], as: UTF8.self) + "'"
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while position < bytes.count {
             switch bytes[position] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): position += 1
@@ -87,7 +96,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseLiteral(_ word: String, _ kind: JSONNode.Kind) throws(BSONError) -> JSONNode {
+    mutating func parseLiteral(_ word: String, _ kind: JSONNode.Kind) throws(BSONError) -> JSONNode {
         let start = position
         for byte in word.utf8 {
             guard position < bytes.count, bytes[position] == byte else {
@@ -98,7 +107,7 @@ struct JSONParser {
         return JSONNode(kind: kind, offset: start)
     }
 
-    private mutating func parseObject(depth: Int) throws(BSONError) -> JSONNode {
+    mutating func parseObject(depth: Int) throws(BSONError) -> JSONNode {
         let start = position
         guard depth < Self.maxDepth else { throw error(at: start, "Nesting is deeper than \(Self.maxDepth) levels") }
         position += 1
@@ -164,6 +173,14 @@ struct JSONParser {
 
     private mutating func parseNumber() throws(BSONError) -> JSONNode {
         let start = position
+        let isInteger = try scanNumber()
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        return JSONNode(kind: isInteger ? .integer(text) : .float(text), offset: start)
+    }
+
+    /// Moves past a number (RFC 8259 grammar); true if it has neither fraction nor exponent.
+    mutating func scanNumber() throws(BSONError) -> Bool {
+        let start = position
         var isInteger = true
         if bytes[position] == UInt8(ascii: "-") { position += 1 }
         guard position < bytes.count, isDigit(bytes[position]) else {
@@ -197,18 +214,34 @@ struct JSONParser {
             }
             skipDigits()
         }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        return JSONNode(kind: isInteger ? .integer(text) : .float(text), offset: start)
+        return isInteger
     }
 
-    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     private mutating func skipDigits() {
         while position < bytes.count && isDigit(bytes[position]) { position += 1 }
     }
 
-    /// Parses a string starting at its opening quote and moves past the closing quote.
-    private mutating func parseString() throws(BSONError) -> String {
+    /// Parses a string starting at its opening quote and moves past the closing quote. A string without
+    /// escapes (the usual case) is decoded straight from the input bytes.
+    mutating func parseString() throws(BSONError) -> String {
+        let start = position
+        var end = position + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                position = end + 1
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start + 1..<end]), as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            end += 1
+        }
+        return try parseEscapedString()
+    }
+
+    /// The general case of `parseString`: escapes, control characters and errors.
+    private mutating func parseEscapedString() throws(BSONError) -> String {
         let start = position
         position += 1
         var scalars: [UInt8] = []

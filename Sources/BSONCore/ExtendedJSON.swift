@@ -9,24 +9,27 @@ package enum ExtendedJSONMode: Sendable, Hashable {
 ///
 /// The parser is its own (Foundation's JSONSerialization loses key order and integer-versus-float), accepts
 /// canonical, relaxed and the legacy `{"$date": <number>}`, `{"$binary": "…", "$type": "…"}` and
-/// `{"$regex": …, "$options": …}` forms, and reports errors with line:column. Stateless; safe from any task.
+/// `{"$regex": …, "$options": …}` forms, and reports errors with line:column. It works on UTF-8 bytes in one
+/// pass (`ExtendedJSONReader` parses from a buffer without copying). Stateless; safe from any task.
 package enum ExtendedJSON {
     /// Parses one Extended JSON value (any JSON value, not only an object).
     package static func parse(_ text: String) throws(BSONError) -> BSONValue {
-        var parser = JSONParser(text)
-        let node = try parser.parseDocumentText()
-        return try ExtendedJSONDecoder(parser: parser).value(node)
+        var text = text
+        let result = text.withUTF8 { bytes in
+            var reader = ExtendedJSONReader()
+            return Result { () throws(BSONError) in try reader.parse(bytes) }
+        }
+        return try result.get()
     }
 
     /// Parses an Extended JSON object that is a document (not a type wrapper such as `{"$oid": …}`).
     package static func parseDocument(_ text: String) throws(BSONError) -> BSONDocument {
-        var parser = JSONParser(text)
-        let node = try parser.parseDocumentText()
-        let value = try ExtendedJSONDecoder(parser: parser).value(node)
-        guard case .document(let document) = value else {
-            throw parser.error(at: node.offset, "Expected a document, found a value of type '\(value.typeName)'")
+        var text = text
+        let result = text.withUTF8 { bytes in
+            var reader = ExtendedJSONReader()
+            return Result { () throws(BSONError) in try reader.parseDocument(bytes) }
         }
-        return document
+        return try result.get()
     }
 
     /// Writes `value` as Extended JSON: compact (`{"a":1}`) when `indent` is nil, else one member per line

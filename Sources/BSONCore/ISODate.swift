@@ -16,7 +16,13 @@ package enum ISODate {
 
     /// Milliseconds since the epoch for `YYYY-MM-DDTHH:MM[:SS[.fff…]](Z|±HH[:]MM)`, or nil.
     static func parse(_ text: String) -> Int64? {
-        var scanner = Scanner(bytes: Array(text.utf8))
+        var text = text
+        return text.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// `parse(_:)` on UTF-8 bytes.
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var scanner = Scanner(bytes: bytes)
         guard let year = scanner.digits(4), scanner.take("-"), let month = scanner.digits(2), scanner.take("-"),
             let day = scanner.digits(2), scanner.take("T") || scanner.take("t") || scanner.take(" "),
             let hour = scanner.digits(2), scanner.take(":"), let minute = scanner.digits(2)
@@ -55,7 +61,7 @@ package enum ISODate {
     }
 
     private struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
         var isAtEnd: Bool { position == bytes.count }
 

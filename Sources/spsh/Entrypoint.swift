@@ -18,9 +18,10 @@ struct Spsh: ParsableCommand {
             [--atlas-workspace <name>] [--atlas-public-key <key> --atlas-private-key <key>] \
             [--atlas-client-id <id> --atlas-client-secret <secret>]
             spsh serve [--port <port>] [--state-dir <dir>] [--bind <addr> --allow-remote] [--config <file>]
+            spsh process <pipeline.json> [--mongodb-uri <uri>] [--state-dir <dir>] [--output <file>|-] [--quiet]
             """,
         version: ShellVersion.current,
-        subcommands: [ServeCommand.self])
+        subcommands: [ServeCommand.self, ProcessCommand.self])
 
     @ArgumentParser.Argument(help: "MongoDB connection string, host:port/db, or a database name on 127.0.0.1.")
     var uri = "mongodb://127.0.0.1:27017/test"
@@ -56,6 +57,9 @@ struct Spsh: ParsableCommand {
         var arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == ServeCommand.configuration.commandName {
             return ServeCommand.main(Array(arguments.dropFirst()))
+        }
+        if arguments.first == ProcessCommand.configuration.commandName {
+            return ProcessCommand.main(Array(arguments.dropFirst()))
         }
         if arguments == ["help", "serve"] { return ServeCommand.main(["--help"]) }
         for index in arguments.indices where arguments[index] == "--json" {

@@ -43,3 +43,10 @@ package protocol StreamSource: AnyObject {
     /// Moves to a position taken from `position`.
     func seek(to position: BSONValue) throws
 }
+
+/// A source that meets input it cannot decode (a file line that is not JSON, like a Kafka payload that is not
+/// JSON, §2.1) and sets it aside for the DLQ instead of stopping; the runner drains it after each pull.
+package protocol DeadLetteringSource: StreamSource {
+    /// The failures met since the last call, as DLQ drafts, in input order; empties the list.
+    func takeDeadLetters() -> [DeadLetterDraft]
+}

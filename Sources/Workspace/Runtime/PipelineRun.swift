@@ -27,6 +27,7 @@ package final class PipelineRun {
     /// The executor, for stats and checkpoints.
     package let executor: PipelineExecutor
     private let source: any StreamSource
+    private let deadLetteringSource: (any DeadLetteringSource)?
     private let sink: any OutputSink
     private let deadLetters: (any DeadLetterSink)?
     private let observer: ((Event) -> Void)?
@@ -39,6 +40,7 @@ package final class PipelineRun {
     ) {
         self.executor = executor
         self.source = source
+        deadLetteringSource = source as? any DeadLetteringSource
         self.sink = sink
         self.deadLetters = deadLetters
         self.batchSize = batchSize
@@ -47,7 +49,13 @@ package final class PipelineRun {
 
     /// Pulls one batch and handles everything it produced.
     package func step() throws -> StepResult {
-        guard let batch = try source.next(limit: batchSize) else {
+        let pulled = try source.next(limit: batchSize)
+        if let drafts = deadLetteringSource?.takeDeadLetters(), !drafts.isEmpty {
+            var output = EngineOutput()
+            output.deadLetters = drafts.map { executor.deadLetterEntry(for: $0) }
+            try deliver(output)
+        }
+        guard let batch = pulled else {
             try deliver(executor.finish())
             try sink.flush()
             return .finished

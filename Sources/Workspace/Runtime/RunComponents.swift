@@ -39,12 +39,3 @@ package struct StandardRunComponents: RunComponents {
         try SinkFactory.makeDeadLetterSink(target, connections: connections)
     }
 }
-
-/// The wall clock, for processors that `spsh serve` runs.
-package struct WallClock: EngineClock {
-    /// The system clock.
-    package init() {}
-
-    /// Milliseconds since the Unix epoch, now.
-    package func now() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
-}

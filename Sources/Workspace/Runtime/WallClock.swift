@@ -1,11 +1,15 @@
 import Foundation
 import StreamEngine
 
-/// The real wall clock for running pipelines (the engine itself never reads it: §0, STYLE.md §4).
+/// The real clock for running pipelines: milliseconds since the epoch from the system's realtime clock.
 package struct WallClock: EngineClock {
-    /// A wall clock.
+    /// The wall clock.
     package init() {}
 
-    /// Milliseconds since the Unix epoch, now.
-    package func now() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+    /// Milliseconds since the Unix epoch.
+    package func now() -> Int64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
+    }
 }

@@ -1,0 +1,163 @@
+import ArgumentParser
+import BSONCore
+import Foundation
+import REPL
+import StreamEngine
+import Workspace
+
+/// `spsh process PIPELINE.json`: runs a stream processing pipeline from the command line to the end of its
+/// source (or until Ctrl-C for an unbounded one), writing each output document as one line of relaxed Extended
+/// JSON, and DLQ entries to standard error as `{"_dlqMessage": …}` unless the options configure a DLQ.
+/// The entry point for backtests and the benchmark.
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Run a stream processing pipeline (a JSON array of stages, or {pipeline, options}) to its end.",
+        usage:
+            "spsh process <pipeline.json> [--mongodb-uri <uri>] [--state-dir <dir>] [--output <file>|-] [--quiet]")
+
+    @Argument(help: ArgumentHelp("JSON (Extended JSON allowed) file with the pipeline.", valueName: "pipeline.json"))
+    var pipelineFile: String
+
+    @Option(name: .customLong("mongodb-uri"), help: "MongoDB for Cluster connections ($merge, the DLQ, $lookup).")
+    var mongodbURI = "mongodb://127.0.0.1:27017"
+
+    @Option(
+        name: .customLong("state-dir"),
+        help: ArgumentHelp("Where `spsh serve` keeps its connections (default: ~/.spsh/workspace).", valueName: "dir"))
+    var stateDir: String?
+
+    @Option(help: ArgumentHelp("Where output lines go: a file, or - for standard output.", valueName: "file"))
+    var output = "-"
+
+    @Flag(name: [.customLong("quiet"), .customLong("null")], help: "Write no output documents (for benchmarks).")
+    var quiet = false
+
+    func run() throws {
+        do {
+            try process()
+        } catch let error as StreamEngineError {
+            fail("\(error)")
+        } catch let error as ProcessFailure {
+            fail(error.message)
+        } catch {
+            fail("spsh process: \(error)")
+        }
+    }
+
+    private func process() throws {
+        let (pipeline, options) = try readPipeline()
+        let directory =
+            stateDir.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".spsh/workspace")
+        let connections = try RuntimeConnections.load(stateDirectory: directory, defaultMongoURI: mongodbURI)
+        let clock = WallClock()
+        let deadLetterTarget = try Self.deadLetterTarget(options)
+        let executor = try PipelineExecutor(
+            pipeline: pipeline,
+            options: ProcessorOptions(
+                name: "spsh-process", deadLetterQueue: deadLetterTarget, isEphemeral: true,
+                connectionTypes: connections.types),
+            services: EngineServices(clock: clock))
+        let source = try SourceFactory.makeSource(executor.source, connections: connections, clock: clock)
+        let sink = try SinkFactory.makeSink(executor.sink, connections: connections)
+        let deadLetterSink = try SinkFactory.makeDeadLetterSink(deadLetterTarget, connections: connections)
+        let writer: LineWriter? = quiet ? nil : try output == "-" ? LineWriter(descriptor: 1) : LineWriter(path: output)
+        let errors = LineWriter(descriptor: 2)
+        let printsDeadLetters = deadLetterTarget == nil
+        var failure: (any Error)?
+        let run = PipelineRun(
+            executor: executor, source: source, sink: sink, deadLetters: deadLetterSink
+        ) { event in
+            guard failure == nil else { return }
+            do {
+                switch event {
+                case .output(let document): try writer?.write(document.document)
+                case .deadLetter(let entry):
+                    if printsDeadLetters { try errors.write(["_dlqMessage": .document(entry)]) }
+                }
+            } catch {
+                failure = error
+            }
+        }
+        InterruptSignal.install()
+        loop: while !InterruptSignal.isPending {
+            switch try run.step() {
+            case .finished: break loop
+            case .progressed: break
+            case .idle:
+                if run.isDone { break loop }
+                try writer?.flush()
+                try errors.flush()
+                usleep(10_000)
+            }
+            if let failure { throw failure }
+        }
+        try sink.flush()
+        try writer?.flush()
+        try errors.flush()
+    }
+
+    /// The pipeline and options from the file: a JSON array of stages, or `{pipeline: [...], options: {...}}`.
+    private func readPipeline() throws -> ([BSONDocument], BSONDocument) {
+        let text: String
+        do {
+            text = try String(contentsOfFile: pipelineFile, encoding: .utf8)
+        } catch {
+            throw ProcessFailure(message: "spsh process: cannot read '\(pipelineFile)': \(error.localizedDescription)")
+        }
+        let value: BSONValue
+        do {
+            value = try ExtendedJSON.parse(text)
+        } catch {
+            throw ProcessFailure(message: "spsh process: \(pipelineFile): \(error.message)")
+        }
+        func stages(_ values: [BSONValue]) throws -> [BSONDocument] {
+            try values.enumerated().map { index, value in
+                guard case .document(let stage) = value else {
+                    throw ProcessFailure(
+                        message: "spsh process: \(pipelineFile): stage \(index) is a \(value.typeName), not an object")
+                }
+                return stage
+            }
+        }
+        switch value {
+        case .array(let values): return (try stages(values), BSONDocument())
+        case .document(let document):
+            guard case .array(let values) = document["pipeline"] else {
+                throw ProcessFailure(
+                    message: "spsh process: \(pipelineFile): expected {pipeline: [...], options: {...}}")
+            }
+            var options = BSONDocument()
+            if let given = document["options"] {
+                guard case .document(let object) = given else {
+                    throw ProcessFailure(message: "spsh process: \(pipelineFile): 'options' must be an object")
+                }
+                options = object
+            }
+            return (try stages(values), options)
+        default:
+            throw ProcessFailure(
+                message: "spsh process: \(pipelineFile): expected an array of stages or {pipeline, options}")
+        }
+    }
+
+    /// `options.dlq` (§6): `{connectionName, db, coll}`, all three required.
+    private static func deadLetterTarget(_ options: BSONDocument) throws(StreamEngineError) -> DeadLetterQueueTarget? {
+        guard let value = options["dlq"] else { return nil }
+        guard case .document(let dlq) = value, case .string(let connection) = dlq["connectionName"],
+            case .string(let db) = dlq["db"], case .string(let coll) = dlq["coll"]
+        else { throw .invalid("dlq must have connectionName, db and coll strings") }
+        return DeadLetterQueueTarget(connectionName: connection, db: db, coll: coll)
+    }
+
+    private func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(1)
+    }
+}
+
+/// A failure reported as is on standard error.
+private struct ProcessFailure: Error {
+    var message: String
+}
