@@ -129,10 +129,12 @@ extension WorkspaceStore {
     package func stopProcessor(group: String, workspace: String, name: String) throws(APIError) {
         try withWorkspace(group, workspace) { record throws(APIError) in
             let index = try Self.index(of: name, in: record, workspace: workspace)
-            guard record.processors[index].state == .started else {
+            // A FAILED processor may be stopped too, so it can be modified and started again.
+            guard [.started, .failed].contains(record.processors[index].state) else {
                 throw APIError.invalidState(name, state: record.processors[index].state.rawValue, action: "stop")
             }
             record.processors[index].state = .stopped
+            record.processors[index].errorMsg = nil
             runtime.stop(Self.key(record.processors[index], in: record))
         }
     }

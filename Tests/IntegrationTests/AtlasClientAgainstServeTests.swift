@@ -32,6 +32,12 @@ private struct NotAnArray: Error { var json: String }
                             "coll":"stock_prices"}}}]
         """
 
+    /// A pipeline that runs locally until stopped: the solar sample into the built-in test log (§5.2a). (The
+    /// seed's Kafka source needs a Kafka broker: a processor reading it goes to FAILED when started here.)
+    static let runnablePipeline = """
+        [{"$source":{"connectionName":"sample_stream_solar"}},{"$emit":{"connectionName":"__testLog"}}]
+        """
+
     /// A JSON object as a document (field order kept).
     static func document(_ json: String) throws -> BSONDocument { try AtlasAdminAdapter.document(Data(json.utf8)) }
 
@@ -121,13 +127,15 @@ private struct NotAnArray: Error { var json: String }
         let pipeline = try Self.array(Self.pipeline)
         let options = try Self.document(
             #"{"dlq":{"connectionName":"stock trade sample data collection","db":"d","coll":"dlq"}}"#)
-        let created = try admin.createProcessor(name: "p1", pipeline: pipeline, options: options)
-        #expect(created["pipeline"] == .array(pipeline))
+        let runnable = try Self.array(Self.runnablePipeline)
+        let created = try admin.createProcessor(name: "p1", pipeline: runnable, options: options)
+        #expect(created["pipeline"] == .array(runnable))
         #expect(created["options"] == .document(options))
         for name in ["p2", "p3"] { _ = try admin.createProcessor(name: name, pipeline: pipeline, options: nil) }
         #expect(try client.listProcessors().count == 2)
         let listed = try admin.listProcessors()
         #expect(Self.names(listed) == ["p1", "p2", "p3"])
+        #expect(listed.dropFirst().allSatisfy { $0["pipeline"] == .array(pipeline) })
         #expect(listed.allSatisfy { Self.string($0, "state") == "CREATED" && $0["stats"] != nil })
         let withStats = try admin.getProcessor(name: "p1", includeStats: true)
         guard case .document(let stats)? = withStats["stats"] else {
@@ -260,8 +268,8 @@ private struct NotAnArray: Error { var json: String }
             errorCode: "STREAM_CONNECTION_HAS_STREAM_PROCESSORS",
             message:
                 "Atlas API error 403 (STREAM_CONNECTION_HAS_STREAM_PROCESSORS): Stream connection with name "
-                + "confluent_cloud is used by stream processors (Kafka stock trade processor, running one) and cannot "
-                + "be changed. Drop the processors that use this connection first"
+                + "confluent_cloud is used by stream processors (Kafka stock trade processor) and cannot be changed. "
+                + "Drop the processors that use this connection first"
         ) { admin in try admin.deleteConnection(name: "confluent_cloud") },
     ]
 
@@ -270,9 +278,8 @@ private struct NotAnArray: Error { var json: String }
         let admin = admin(serve)
         _ = try admin.createConnection(try document(kafka))
         _ = try admin.createConnection(try document(cluster))
-        for name in ["Kafka stock trade processor", "running one"] {
-            _ = try admin.createProcessor(name: name, pipeline: try array(pipeline), options: nil)
-        }
+        _ = try admin.createProcessor(name: "Kafka stock trade processor", pipeline: try array(pipeline), options: nil)
+        _ = try admin.createProcessor(name: "running one", pipeline: try array(runnablePipeline), options: nil)
         try admin.startProcessor(name: "running one", options: nil)
     }
 
@@ -335,7 +342,10 @@ private struct NotAnArray: Error { var json: String }
         #expect(Self.string(connection, "name") == name)
         #expect(Self.string(try admin.getConnection(name: name), "name") == name)
         let source: BSONDocument = ["$source": .document(["connectionName": .string(name)])]
-        let pipeline: [BSONValue] = [.document(source), .document(["$match": .document(["x": .int32(1)])])]
+        let emit: BSONDocument = ["$emit": .document(["connectionName": .string("__testLog")])]
+        let pipeline: [BSONValue] = [
+            .document(source), .document(["$match": .document(["x": .int32(1)])]), .document(emit),
+        ]
         _ = try admin.createProcessor(name: name, pipeline: pipeline, options: nil)
         let got = try admin.getProcessor(name: name, includeStats: true)
         #expect(Self.string(got, "name") == name)

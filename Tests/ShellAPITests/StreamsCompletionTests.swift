@@ -48,7 +48,7 @@ struct StreamsCompletionTests {
             result.candidates == [
                 "sp.createConnection", "sp.createStreamProcessor", "sp.dropConnection", "sp.getConnection",
                 "sp.getProcessor", "sp.kafka_stock_trade_processor", "sp.listConnections", "sp.listStreamProcessors",
-                "sp.solarDemo", "sp[\"Kafka stock trade processor\"]",
+                "sp.process", "sp.solarDemo", "sp[\"Kafka stock trade processor\"]",
             ])
     }
 
@@ -78,7 +78,7 @@ struct StreamsCompletionTests {
             shell.streamsCompletion(line: "sp.")?.candidates == [
                 "sp.createConnection", "sp.createStreamProcessor", "sp.dropConnection", "sp.getConnection",
                 "sp.getProcessor", "sp.kafka_stock_trade_processor", "sp.listConnections", "sp.listStreamProcessors",
-                "sp[\"Kafka stock trade processor\"]", "sp[\"fresh one\"]",
+                "sp.process", "sp[\"Kafka stock trade processor\"]", "sp[\"fresh one\"]",
             ])
         #expect(
             admin.requests == [

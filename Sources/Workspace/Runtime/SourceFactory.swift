@@ -24,10 +24,8 @@ package enum SourceFactory {
                 switch name {
                 case "sample_stream_solar": return SampleSolarSource(clock: clock, seed: seed)
                 case "sample_stock_trades": return SampleStockTradesSource(clock: clock, seed: seed)
-                default:
-                    throw .invalid(
-                        "Sample connection '\(name)' has no local generator: use sample_stream_solar or sample_stock_trades"
-                    )
+                // Atlas's Sample connections serve the solar dataset (§10), whatever they are called.
+                default: return SampleSolarSource(clock: clock, seed: seed)
                 }
             case "kafka", "cluster", "atlas":
                 throw .invalid(
