@@ -159,10 +159,12 @@ extension WorkspaceStore {
     }
 
     /// Every connection the processor names must be in the registry, except the built-in `__testLog` sink
-    /// (§5.2a); the dlq must be a Cluster connection.
+    /// (§5.2a) and the built-in samples (`sample_stock_trades`, §9); the dlq must be a Cluster connection.
     private static func checkConnections(of processor: Processor, in record: WorkspaceRecord) throws(APIError) {
         for name in Connection.names(usedBy: processor.pipeline, options: processor.options)
-        where name != "__testLog" && record.connectionIndex(name) == nil {
+        where name != "__testLog" && RuntimeConnections.builtInSamples[name] == nil
+            && record.connectionIndex(name) == nil
+        {
             throw APIError.processorProblem(
                 processor.name, "Connection '\(name)' not found in the connection registry of workspace \(record.name)")
         }
