@@ -45,8 +45,10 @@ struct StockTradeFixture {
         }.joined(separator: "\n") + "\n"
     }
 
-    /// The expected `stock_prices` documents as relaxed Extended JSON objects without `_id`, sorted by
-    /// window start, then symbol; every window closes because a file source ends the stream (§2.1).
+    /// The expected `stock_prices` documents as canonical Extended JSON objects without `_id` and `_stream_meta`,
+    /// sorted by window start, then symbol; every window closes because a file source ends the stream (§2.1).
+    /// Types are part of the expectation: counts and sums are Int32, `windowSecs` is Int64 (`$dateDiff`), the
+    /// rounded average and VWAP are doubles.
     var expectedWindows: [String] {
         struct Totals {
             var count = 0
@@ -71,29 +73,31 @@ struct StockTradeFixture {
             totals.maxPrice = max(totals.maxPrice, trade.price)
             windows[windowStart, default: [:]][trade.symbol] = totals
         }
+        func int(_ value: Int) -> String { #"{"$numberInt":"\#(value)"}"# }
+        func double(_ value: Double) -> String { #"{"$numberDouble":"\#(Self.rounded(value))"}"# }
+        func date(_ millis: Int64) -> String { #"{"$date":{"$numberLong":"\#(millis)"}}"# }
         var documents: [String] = []
         for windowStart in windows.keys.sorted() {
             for (symbol, totals) in (windows[windowStart] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                let average = Self.rounded(Double(totals.priceSum) / Double(totals.count))
-                let vwap = Self.rounded(Double(totals.notional) / Double(totals.quantity))
                 documents.append(
-                    #"{"symbol":"\#(symbol)","windowStart":{"$date":"\#(Self.iso(windowStart))"},"#
-                        + #""windowEnd":{"$date":"\#(Self.iso(windowStart + 30_000))"},"windowSecs":30,"#
-                        + #""tradeCount":\#(totals.count),"totalQty":\#(totals.quantity),"avgPrice":\#(average),"#
-                        + #""vwap":\#(vwap),"totalBuyQty":\#(totals.buy),"totalSellQty":\#(totals.sell),"#
-                        + #""imbalance":\#(totals.buy - totals.sell),"minPrice":\#(totals.minPrice),"#
-                        + #""maxPrice":\#(totals.maxPrice)}"#)
+                    #"{"symbol":"\#(symbol)","windowStart":\#(date(windowStart)),"#
+                        + #""windowEnd":\#(date(windowStart + 30_000)),"windowSecs":{"$numberLong":"30"},"#
+                        + #""tradeCount":\#(int(totals.count)),"totalQty":\#(int(totals.quantity)),"#
+                        + #""avgPrice":\#(double(Double(totals.priceSum) / Double(totals.count))),"#
+                        + #""vwap":\#(double(Double(totals.notional) / Double(totals.quantity))),"#
+                        + #""totalBuyQty":\#(int(totals.buy)),"totalSellQty":\#(int(totals.sell)),"#
+                        + #""imbalance":\#(int(totals.buy - totals.sell)),"minPrice":\#(int(totals.minPrice)),"#
+                        + #""maxPrice":\#(int(totals.maxPrice))}"#)
             }
         }
         return documents
     }
 
-    /// `x` rounded to 4 places, ties to even on the exact binary value (as `$round` does, §11.6), printed as
-    /// relaxed Extended JSON prints a double.
+    /// `x` rounded to 4 places, ties to even on the exact binary value (as `$round` does, §11.6), in the
+    /// shortest form that reads back as the same double (`275.0`, `563.225`).
     static func rounded(_ value: Double) -> String {
-        let text = String(format: "%.4f", value)
-        let number = Double(text) ?? value
-        return number == number.rounded() ? String(format: "%.1f", number) : "\(number)"
+        let number = Double(String(format: "%.4f", value)) ?? value
+        return "\(number)"
     }
 
     static func iso(_ millis: Int64) -> String {
