@@ -21,6 +21,7 @@ enum ISODate {
 
     /// `parse(_:)` on UTF-8 bytes.
     static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        if let millis = parseCommonForm(bytes) { return millis }
         var scanner = Scanner(bytes: bytes)
         guard let year = scanner.digits(4), scanner.take("-"), let month = scanner.digits(2), scanner.take("-"),
             let day = scanner.digits(2), scanner.take("T") || scanner.take("t") || scanner.take(" "),
@@ -57,6 +58,37 @@ enum ISODate {
         let days = self.days(fromCivil: year, month, day)
         let minutes = (days * 24 + hour) * 60 + minute - offsetMinutes
         return (minutes * 60 + second) * 1000 + millis
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ` exactly (what mongoexport and most tools write), without the general
+    /// scanner; nil for any other shape or an out-of-range field.
+    private static func parseCommonForm(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard bytes.count == 24, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            bytes[19] == UInt8(ascii: "."), bytes[23] == UInt8(ascii: "Z")
+        else { return nil }
+        var valid = true
+        func number(_ start: Int, _ count: Int) -> Int64 {
+            var value: Int64 = 0
+            for index in start..<start + count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                if digit > 9 { valid = false }
+                value = value * 10 + Int64(digit)
+            }
+            return value
+        }
+        let year = number(0, 4)
+        let month = number(5, 2)
+        let day = number(8, 2)
+        let hour = number(11, 2)
+        let minute = number(14, 2)
+        let second = number(17, 2)
+        let millis = number(20, 3)
+        guard valid, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24,
+            minute < 60, second < 60
+        else { return nil }
+        let days = self.days(fromCivil: year, month, day)
+        return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis
     }
 
     private struct Scanner {
