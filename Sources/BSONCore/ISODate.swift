@@ -13,6 +13,43 @@ enum ISODate {
         return text + "Z"
     }
 
+    /// Whether `format(millis:)` gives a date (years 0…9999).
+    static func isFormattable(millis: Int64) -> Bool {
+        let (days, _) = floorDivMod(millis, 86_400_000)
+        return (0...9999).contains(civil(fromDays: days).year)
+    }
+
+    /// Appends what `format(millis:)` gives as UTF-8, for a date that `isFormattable`.
+    static func format(millis: Int64, into bytes: inout [UInt8]) {
+        let (days, msOfDay) = floorDivMod(millis, 86_400_000)
+        let (year, month, day) = civil(fromDays: days)
+        func put(_ value: Int64, _ width: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        let seconds = msOfDay / 1000
+        put(year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        put(month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        put(day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        put(seconds / 3600, 2)
+        bytes.append(UInt8(ascii: ":"))
+        put(seconds / 60 % 60, 2)
+        bytes.append(UInt8(ascii: ":"))
+        put(seconds % 60, 2)
+        if msOfDay % 1000 != 0 {
+            bytes.append(UInt8(ascii: "."))
+            put(msOfDay % 1000, 3)
+        }
+        bytes.append(UInt8(ascii: "Z"))
+    }
+
     /// Milliseconds since the epoch for `YYYY-MM-DDTHH:MM[:SS[.fff…]](Z|±HH[:]MM)`, or nil.
     static func parse(_ text: String) -> Int64? {
         var text = text
