@@ -16,7 +16,10 @@ struct ExtendedJSONWriter {
     var output: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Appends text.
-    private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     /// Appends an integer's decimal digits without making a `String`.
     private mutating func writeInteger(_ value: Int64) {
