@@ -1,6 +1,6 @@
 /// The one-pass path from JSON text to BSON: objects, arrays, strings, numbers and literals become BSON values
-/// directly, with no tree in between, no `String` per number and one allocation per object or array (members
-/// collect on a shared stack first). Objects whose first key starts with `$` (type wrappers such as `$oid`,
+/// directly, with no tree in between, no `String` per number and one allocation per object or array (sized
+/// from the previous object at the same depth, which a reused `ExtendedJSONReader` remembers). Objects whose first key starts with `$` (type wrappers such as `$oid`,
 /// and also query operators) go through the tree path and `ExtendedJSONDecoder`, except the common
 /// `{"$date": "<ISO-8601>"}`, decoded here. Numbers follow libbson: an integer that fits in Int32 is Int32,
 /// a larger one Int64, one with a fraction or exponent (or too large for Int64) Double.
@@ -55,7 +55,8 @@ extension JSONParser {
             let node = try parseObject(depth: depth)
             return try ExtendedJSONDecoder(parser: self).value(node)
         }
-        let base = memberStack.count
+        var members: [(key: String, value: BSONValue)] = []
+        members.reserveCapacity(capacityHint(depth: depth, extra: depth == 0 ? Self.topLevelSpare : 0))
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
@@ -69,7 +70,7 @@ extension JSONParser {
             position += 1
             skipWhitespace()
             let value = try parseBSONValue(depth: depth + 1)
-            memberStack.append((key, value))
+            members.append((key, value))
             skipWhitespace()
             guard position < bytes.count else {
                 throw error(at: position, "Expected ',' or '}' in an object, found end of input")
@@ -78,9 +79,8 @@ extension JSONParser {
             case UInt8(ascii: ","): position += 1
             case UInt8(ascii: "}"):
                 position += 1
-                let document = BSONDocument(Array(memberStack[base...]))
-                memberStack.removeSubrange(base...)
-                return .document(document)
+                rememberCount(members.count, depth: depth)
+                return .document(BSONDocument(members))
             default: throw error(at: position, "Expected ',' or '}' in an object, found \(found(at: position))")
             }
         }
@@ -125,6 +125,20 @@ extension JSONParser {
         return millis
     }
 
+    /// Room a top-level document gets beyond its members, for the `_ts` and `_stream_meta` a stream source
+    /// appends (§2.2, §2.3), so that append does not reallocate.
+    static let topLevelSpare = 2
+
+    /// How many elements to reserve for an object or array at `depth`: as many as the last one there had (lines
+    /// of a file are usually alike), plus `extra`.
+    private func capacityHint(depth: Int, extra: Int) -> Int {
+        (depth < countHints.count ? countHints[depth] : 0) + extra
+    }
+
+    private mutating func rememberCount(_ count: Int, depth: Int) {
+        if depth < countHints.count { countHints[depth] = count }
+    }
+
     private func memcmpEqual(at offset: Int, _ pointer: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         for index in 0..<count where bytes[offset + index] != pointer[index] { return false }
         return true
@@ -139,11 +153,11 @@ extension JSONParser {
             position += 1
             return .array([])
         }
-        let base = itemStack.count
+        var values: [BSONValue] = []
+        values.reserveCapacity(capacityHint(depth: depth, extra: 0))
         while true {
             skipWhitespace()
-            let value = try parseBSONValue(depth: depth + 1)
-            itemStack.append(value)
+            values.append(try parseBSONValue(depth: depth + 1))
             skipWhitespace()
             guard position < bytes.count else {
                 throw error(at: position, "Expected ',' or ']' in an array, found end of input")
@@ -152,8 +166,7 @@ extension JSONParser {
             case UInt8(ascii: ","): position += 1
             case UInt8(ascii: "]"):
                 position += 1
-                let values = Array(itemStack[base...])
-                itemStack.removeSubrange(base...)
+                rememberCount(values.count, depth: depth)
                 return .array(values)
             default: throw error(at: position, "Expected ',' or ']' in an array, found \(found(at: position))")
             }
@@ -228,28 +241,21 @@ extension JSONParser {
     }
 }
 
-/// Parses many Extended JSON documents in a row (lines of a file, say), reusing its scratch space between
-/// them, straight from UTF-8 bytes.
+/// Parses many Extended JSON documents in a row (lines of a file, say) straight from UTF-8 bytes, sizing each
+/// object from the one before it at the same depth.
 ///
 /// Not thread-safe: use one reader per task.
 package struct ExtendedJSONReader {
-    private var members: [(key: String, value: BSONValue)] = []
-    private var items: [BSONValue] = []
+    private var countHints = [Int](repeating: 0, count: 8)
 
-    /// A reader with empty scratch space.
+    /// A reader with no size hints yet.
     package init() {}
 
     /// Parses the UTF-8 text in `bytes` as one Extended JSON value, optionally surrounded by whitespace.
     package mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(BSONError) -> BSONValue {
         var parser = JSONParser(bytes)
-        swap(&parser.memberStack, &members)
-        swap(&parser.itemStack, &items)
-        defer {
-            swap(&parser.memberStack, &members)
-            swap(&parser.itemStack, &items)
-            members.removeAll(keepingCapacity: true)
-            items.removeAll(keepingCapacity: true)
-        }
+        swap(&parser.countHints, &countHints)
+        defer { swap(&parser.countHints, &countHints) }
         return try parser.parseBSONText()
     }
 

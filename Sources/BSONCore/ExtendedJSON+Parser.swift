@@ -28,10 +28,9 @@ struct JSONParser {
 
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
-    /// Members of the objects being built by the direct path, as a stack shared by nesting levels and reused.
-    var memberStack: [(key: String, value: BSONValue)] = []
-    /// Items of the arrays being built by the direct path, likewise.
-    var itemStack: [BSONValue] = []
+    /// The direct path's element counts of the last object or array seen at each depth (the first few), used to
+    /// size the next one.
+    var countHints: [Int] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 

@@ -1,41 +1,64 @@
 import Foundation
 
-/// Writes BSON values as Extended JSON v2 text, compact or indented.
+/// Writes BSON values as Extended JSON v2 text, compact or indented, as UTF-8 bytes (no `String` per piece).
 struct ExtendedJSONWriter {
     let mode: ExtendedJSONMode
     let indent: Int?
-    var output = ""
+    /// The text so far, as UTF-8.
+    var bytes: [UInt8] = []
 
     init(mode: ExtendedJSONMode, indent: Int?) {
         self.mode = mode
         self.indent = indent
     }
 
+    /// The text so far.
+    var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends text.
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends an integer's decimal digits without making a `String`.
+    private mutating func writeInteger(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var divisor: UInt64 = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        } while divisor > 0
+    }
+
     private mutating func newline(level: Int) {
         guard let indent else { return }
-        output += "\n"
-        output += String(repeating: " ", count: indent * level)
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
     }
 
     /// Writes `{ "key": value, … }` with a closure per member value.
     private mutating func object(level: Int, _ count: Int, _ member: (inout Self, Int) -> Void) {
         guard count > 0 else {
-            output += "{}"
+            append("{}")
             return
         }
-        output += "{"
+        append("{")
         for index in 0..<count {
-            if index > 0 { output += "," }
+            if index > 0 { append(",") }
             newline(level: level + 1)
             member(&self, index)
         }
         newline(level: level)
-        output += "}"
+        append("}")
     }
 
     private mutating func key(_ name: String) {
         writeString(name)
-        output += indent == nil ? ":" : ": "
+        append(indent == nil ? ":" : ": ")
     }
 
     /// A one-member wrapper object such as `{"$oid":"…"}`.
@@ -68,7 +91,7 @@ struct ExtendedJSONWriter {
         switch value {
         case .double(let number):
             if mode == .relaxed && number.isFinite {
-                output += Self.format(number)
+                append(Self.format(number))
             } else {
                 wrapper("$numberDouble", level: level) { writer, _ in writer.writeString(Self.format(number)) }
             }
@@ -76,17 +99,17 @@ struct ExtendedJSONWriter {
         case .document(let doc): write(doc, level: level)
         case .array(let values):
             guard !values.isEmpty else {
-                output += "[]"
+                append("[]")
                 return
             }
-            output += "["
+            append("[")
             for (index, item) in values.enumerated() {
-                if index > 0 { output += "," }
+                if index > 0 { append(",") }
                 newline(level: level + 1)
                 write(item, level: level + 1)
             }
             newline(level: level)
-            output += "]"
+            append("]")
         case .binary(let binary):
             let subtype = String(binary.subtype, radix: 16)
             wrapper(
@@ -95,18 +118,22 @@ struct ExtendedJSONWriter {
                     ("base64", { writer, _ in writer.writeString(Data(binary.data).base64EncodedString()) }),
                     ("subType", { writer, _ in writer.writeString(subtype.count == 1 ? "0" + subtype : subtype) }),
                 ])
-        case .undefined: wrapper("$undefined", level: level) { writer, _ in writer.output += "true" }
+        case .undefined: wrapper("$undefined", level: level) { writer, _ in writer.append("true") }
         case .objectID(let id): wrapper("$oid", level: level) { writer, _ in writer.writeString(id.hex) }
-        case .bool(let flag): output += flag ? "true" : "false"
+        case .bool(let flag): append(flag ? "true" : "false")
         case .datetime(let millis):
-            if mode == .relaxed, millis >= 0, let iso = ISODate.format(millis: millis) {
-                wrapper("$date", level: level) { writer, _ in writer.writeString(iso) }
+            if mode == .relaxed, millis >= 0, ISODate.isFormattable(millis: millis) {
+                wrapper("$date", level: level) { writer, _ in
+                    writer.bytes.append(UInt8(ascii: "\""))
+                    ISODate.format(millis: millis, into: &writer.bytes)
+                    writer.bytes.append(UInt8(ascii: "\""))
+                }
             } else {
                 wrapper("$date", level: level) { writer, inner in
                     writer.wrapper("$numberLong", level: inner) { writer, _ in writer.writeString(String(millis)) }
                 }
             }
-        case .null: output += "null"
+        case .null: append("null")
         case .regex(let regex):
             wrapper(
                 "$regularExpression", level: level,
@@ -135,7 +162,7 @@ struct ExtendedJSONWriter {
             }
         case .int32(let number):
             if mode == .relaxed {
-                output += String(number)
+                writeInteger(Int64(number))
             } else {
                 wrapper("$numberInt", level: level) { writer, _ in writer.writeString(String(number)) }
             }
@@ -143,51 +170,51 @@ struct ExtendedJSONWriter {
             wrapper(
                 "$timestamp", level: level,
                 members: [
-                    ("t", { writer, _ in writer.output += String(stamp.t) }),
-                    ("i", { writer, _ in writer.output += String(stamp.i) }),
+                    ("t", { writer, _ in writer.append(String(stamp.t)) }),
+                    ("i", { writer, _ in writer.append(String(stamp.i)) }),
                 ])
         case .int64(let number):
             if mode == .relaxed {
-                output += String(number)
+                writeInteger(number)
             } else {
                 wrapper("$numberLong", level: level) { writer, _ in writer.writeString(String(number)) }
             }
         case .decimal128(let decimal):
             wrapper("$numberDecimal", level: level) { writer, _ in writer.writeString(decimal.description) }
-        case .minKey: wrapper("$minKey", level: level) { writer, _ in writer.output += "1" }
-        case .maxKey: wrapper("$maxKey", level: level) { writer, _ in writer.output += "1" }
+        case .minKey: wrapper("$minKey", level: level) { writer, _ in writer.append("1") }
+        case .maxKey: wrapper("$maxKey", level: level) { writer, _ in writer.append("1") }
         }
     }
 
     /// Writes a JSON string literal: `"` and `\` escaped, control characters as `\n`-style or `\u00XX`.
     mutating func writeString(_ text: String) {
-        output += "\""
+        append("\"")
         var needsEscape = false
         for byte in text.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
             needsEscape = true
             break
         }
         guard needsEscape else {
-            output += text
-            output += "\""
+            append(text)
+            append("\"")
             return
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
+            case "\"": append("\\\"")
+            case "\\": append("\\\\")
+            case "\n": append("\\n")
+            case "\r": append("\\r")
+            case "\t": append("\\t")
+            case "\u{08}": append("\\b")
+            case "\u{0C}": append("\\f")
             case _ where scalar.value < 0x20:
                 let hex = String(scalar.value, radix: 16, uppercase: true)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+                append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: bytes.append(contentsOf: String(scalar).utf8)
             }
         }
-        output += "\""
+        append("\"")
     }
 
     /// The shortest round-trip form: `1.0`, `-0.0`, `0.001`, `1.2345678921232E+18`, `1.0E-5` (scientific below
@@ -196,7 +223,11 @@ struct ExtendedJSONWriter {
         if number.isNaN { return "NaN" }
         if number.isInfinite { return number < 0 ? "-Infinity" : "Infinity" }
         if number == 0 { return number.sign == .minus ? "-0.0" : "0.0" }
-        // Swift's description is the shortest representation that round-trips; take its digits and exponent.
+        // Swift's description is the shortest representation that round-trips. Without an exponent it is plain
+        // decimal for magnitudes in [1e-4, 2^53), already the form wanted here.
+        let plain = number.description
+        if !plain.utf8.contains(UInt8(ascii: "e")) { return plain }
+        // Otherwise take its digits and exponent.
         let text = number.magnitude.description
         var digits = ""
         var exponent = 0

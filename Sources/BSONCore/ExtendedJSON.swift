@@ -40,6 +40,14 @@ package enum ExtendedJSON {
         return writer.output
     }
 
+    /// Appends `document` as compact Extended JSON to `bytes` (UTF-8), with no intermediate `String`.
+    package static func serialize(_ document: BSONDocument, mode: ExtendedJSONMode, into bytes: inout [UInt8]) {
+        var writer = ExtendedJSONWriter(mode: mode, indent: nil)
+        swap(&writer.bytes, &bytes)
+        writer.write(document, level: 0)
+        swap(&writer.bytes, &bytes)
+    }
+
     /// Writes a document as Extended JSON; see `serialize(_:mode:indent:)`.
     package static func serialize(_ document: BSONDocument, mode: ExtendedJSONMode, indent: Int? = nil) -> String {
         serialize(.document(document), mode: mode, indent: indent)

@@ -14,6 +14,43 @@ package enum ISODate {
         return text + "Z"
     }
 
+    /// Whether `format(millis:)` gives a date (years 0…9999).
+    static func isFormattable(millis: Int64) -> Bool {
+        let (days, _) = floorDivMod(millis, 86_400_000)
+        return (0...9999).contains(civil(fromDays: days).year)
+    }
+
+    /// Appends what `format(millis:)` gives as UTF-8, for a date that `isFormattable`.
+    static func format(millis: Int64, into bytes: inout [UInt8]) {
+        let (days, msOfDay) = floorDivMod(millis, 86_400_000)
+        let (year, month, day) = civil(fromDays: days)
+        func put(_ value: Int64, _ width: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        let seconds = msOfDay / 1000
+        put(year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        put(month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        put(day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        put(seconds / 3600, 2)
+        bytes.append(UInt8(ascii: ":"))
+        put(seconds / 60 % 60, 2)
+        bytes.append(UInt8(ascii: ":"))
+        put(seconds % 60, 2)
+        if msOfDay % 1000 != 0 {
+            bytes.append(UInt8(ascii: "."))
+            put(msOfDay % 1000, 3)
+        }
+        bytes.append(UInt8(ascii: "Z"))
+    }
+
     /// Milliseconds since the epoch for `YYYY-MM-DDTHH:MM[:SS[.fff…]](Z|±HH[:]MM)`, or nil.
     static func parse(_ text: String) -> Int64? {
         var text = text
@@ -22,6 +59,7 @@ package enum ISODate {
 
     /// `parse(_:)` on UTF-8 bytes.
     static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        if let millis = parseCommonForm(bytes) { return millis }
         var scanner = Scanner(bytes: bytes)
         guard let year = scanner.digits(4), scanner.take("-"), let month = scanner.digits(2), scanner.take("-"),
             let day = scanner.digits(2), scanner.take("T") || scanner.take("t") || scanner.take(" "),
@@ -58,6 +96,37 @@ package enum ISODate {
         let days = self.days(fromCivil: year, month, day)
         let minutes = (days * 24 + hour) * 60 + minute - offsetMinutes
         return (minutes * 60 + second) * 1000 + millis
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ` exactly (what mongoexport and most tools write), without the general
+    /// scanner; nil for any other shape or an out-of-range field.
+    private static func parseCommonForm(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard bytes.count == 24, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            bytes[19] == UInt8(ascii: "."), bytes[23] == UInt8(ascii: "Z")
+        else { return nil }
+        var valid = true
+        func number(_ start: Int, _ count: Int) -> Int64 {
+            var value: Int64 = 0
+            for index in start..<start + count {
+                let digit = bytes[index] &- UInt8(ascii: "0")
+                if digit > 9 { valid = false }
+                value = value * 10 + Int64(digit)
+            }
+            return value
+        }
+        let year = number(0, 4)
+        let month = number(5, 2)
+        let day = number(8, 2)
+        let hour = number(11, 2)
+        let minute = number(14, 2)
+        let second = number(17, 2)
+        let millis = number(20, 3)
+        guard valid, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24,
+            minute < 60, second < 60
+        else { return nil }
+        let days = self.days(fromCivil: year, month, day)
+        return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis
     }
 
     private struct Scanner {

@@ -62,6 +62,7 @@ struct Spsh: ParsableCommand {
             return ProcessCommand.main(Array(arguments.dropFirst()))
         }
         if arguments == ["help", "serve"] { return ServeCommand.main(["--help"]) }
+        if arguments == ["help", "process"] { return ProcessCommand.main(["--help"]) }
         for index in arguments.indices where arguments[index] == "--json" {
             let next = index + 1 < arguments.count ? arguments[index + 1] : ""
             if JSONMode(rawValue: next) == nil { arguments[index] = "--json=canonical" }

@@ -170,6 +170,7 @@ struct CommandLineTests {
                 [--atlas-public-key <key> --atlas-private-key <key>] \
                 [--atlas-client-id <id> --atlas-client-secret <secret>]
                        spsh serve [--port <port>] [--state-dir <dir>] [--bind <addr> --allow-remote] [--config <file>]
+                       spsh process <pipeline.json> [--mongodb-uri <uri>] [--state-dir <dir>] [--output <file>|-] [--quiet]
 
                 ARGUMENTS:
                   <uri>                   MongoDB connection string, host:port/db, or a
@@ -210,6 +211,8 @@ struct CommandLineTests {
                 SUBCOMMANDS:
                   serve                   Run the local workspace: an Atlas Admin API server
                                           for stream processing on 127.0.0.1.
+                  process                 Run a stream processing pipeline (a JSON array of
+                                          stages, or {pipeline, options}) to its end.
 
                   See 'spsh help <subcommand>' for detailed help.
 

@@ -36,7 +36,7 @@ package final class LineWriter {
 
     /// Appends `document` as one line of compact relaxed Extended JSON.
     package func write(_ document: BSONDocument) throws {
-        buffer.append(contentsOf: ExtendedJSON.serialize(document, mode: .relaxed).utf8)
+        ExtendedJSON.serialize(document, mode: .relaxed, into: &buffer)
         buffer.append(0x0A)
         if buffer.count >= threshold { try flush() }
     }
