@@ -30,9 +30,15 @@ extension WorkspaceStore {
         try? FileManager.default.createDirectory(
             at: logFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         connections.testLogPath = logFile.path
-        let options = ProcessorOptions(
-            name: processor.name, instanceName: record.name, deadLetterQueue: Self.deadLetterQueue(processor.options),
-            connectionTypes: connections.types)
+        let options: ProcessorOptions
+        do {
+            options = ProcessorOptions(
+                name: processor.name, instanceName: record.name,
+                deadLetterQueue: try Self.deadLetterQueue(processor.options, connectionTypes: connections.types),
+                connectionTypes: connections.types)
+        } catch {
+            throw APIError.processorProblem(processor.name, String(describing: error))
+        }
         let key = Self.key(processor, in: record)
         do throws(ProcessorRuntime.StartProblem) {
             try runtime.start(key, pipeline: pipeline, options: options, connections: connections, resume: resume) {
@@ -120,11 +126,12 @@ extension WorkspaceStore {
         if let key { runtime.waitUntilFinished(key) }
     }
 
-    /// `options.dlq` as the engine's target.
-    static func deadLetterQueue(_ options: JSONValue?) -> DeadLetterQueueTarget? {
-        guard let dlq = options?["dlq"], let connection = dlq["connectionName"]?.stringValue,
-            let db = dlq["db"]?.stringValue, let coll = dlq["coll"]?.stringValue
-        else { return nil }
-        return DeadLetterQueueTarget(connectionName: connection, db: db, coll: coll)
+    /// `options.dlq` as the engine's target (checked when the processor was created).
+    static func deadLetterQueue(_ options: JSONValue?, connectionTypes: [String: String]) throws
+        -> DeadLetterQueueTarget?
+    {
+        guard let options else { return nil }
+        let document = try ExtendedJSON.parseDocument(options.text)
+        return try PipelineRun.deadLetterTarget(document, connectionTypes: connectionTypes)
     }
 }

@@ -17,7 +17,8 @@ struct Spsh: ParsableCommand {
             [--server-selection-timeout-ms <ms>] [--atlas-base-url <url>] [--atlas-project-id <id>] \
             [--atlas-workspace <name>] [--atlas-public-key <key> --atlas-private-key <key>] \
             [--atlas-client-id <id> --atlas-client-secret <secret>]
-            spsh serve [--port <port>] [--state-dir <dir>] [--bind <addr> --allow-remote] [--config <file>]
+            spsh serve [--port <port>] [--state-dir <dir>] [--bind <addr> --allow-remote] [--config <file>] \
+            [--mongodb-uri <uri>]
             spsh process <pipeline.json> [--mongodb-uri <uri>] [--state-dir <dir>] [--output <file>|-] [--quiet]
             """,
         version: ShellVersion.current,

@@ -52,23 +52,14 @@ struct ProcessCommand: ParsableCommand {
             stateDir.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".spsh/workspace")
         let connections = try RuntimeConnections.load(stateDirectory: directory, defaultMongoURI: mongodbURI)
-        let clock = WallClock()
-        let deadLetterTarget = try Self.deadLetterTarget(options)
-        let executor = try PipelineExecutor(
-            pipeline: pipeline,
-            options: ProcessorOptions(
-                name: "spsh-process", deadLetterQueue: deadLetterTarget, isEphemeral: true,
-                connectionTypes: connections.types),
-            services: EngineServices(clock: clock))
-        let source = try SourceFactory.makeSource(executor.source, connections: connections, clock: clock)
-        let sink = try SinkFactory.makeSink(executor.sink, connections: connections)
-        let deadLetterSink = try SinkFactory.makeDeadLetterSink(deadLetterTarget, connections: connections)
         let writer: LineWriter? = quiet ? nil : try output == "-" ? LineWriter(descriptor: 1) : LineWriter(path: output)
         let errors = LineWriter(descriptor: 2)
-        let printsDeadLetters = deadLetterTarget == nil
+        let printsDeadLetters = options["dlq"] == nil
         var failure: (any Error)?
-        let run = PipelineRun(
-            executor: executor, source: source, sink: sink, deadLetters: deadLetterSink
+        let run = try PipelineRun.assemble(
+            pipeline: pipeline, options: options,
+            processor: ProcessorOptions(name: "spsh-process", isEphemeral: true), connections: connections,
+            clock: WallClock()
         ) { event in
             guard failure == nil else { return }
             do {
@@ -94,7 +85,7 @@ struct ProcessCommand: ParsableCommand {
             }
             if let failure { throw failure }
         }
-        try sink.flush()
+        try run.flush()
         try writer?.flush()
         try errors.flush()
     }
@@ -141,15 +132,6 @@ struct ProcessCommand: ParsableCommand {
             throw ProcessFailure(
                 message: "spsh process: \(pipelineFile): expected an array of stages or {pipeline, options}")
         }
-    }
-
-    /// `options.dlq` (§6): `{connectionName, db, coll}`, all three required.
-    private static func deadLetterTarget(_ options: BSONDocument) throws(StreamEngineError) -> DeadLetterQueueTarget? {
-        guard let value = options["dlq"] else { return nil }
-        guard case .document(let dlq) = value, case .string(let connection) = dlq["connectionName"],
-            case .string(let db) = dlq["db"], case .string(let coll) = dlq["coll"]
-        else { throw .invalid("dlq must have connectionName, db and coll strings") }
-        return DeadLetterQueueTarget(connectionName: connection, db: db, coll: coll)
     }
 
     /// Batches free and allocate the same large arrays over and over; by default glibc gives the heap top back

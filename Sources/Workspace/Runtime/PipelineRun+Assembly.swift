@@ -11,8 +11,8 @@ extension PipelineRun {
         observer: ((Event) -> Void)? = nil
     ) throws -> PipelineRun {
         var processor = processor
-        processor.deadLetterQueue = try deadLetterTarget(options)
         processor.connectionTypes = connections.types
+        processor.deadLetterQueue = try deadLetterTarget(options, connectionTypes: processor.connectionTypes)
         let executor = try PipelineExecutor(
             pipeline: pipeline, options: processor, services: EngineServices(clock: clock))
         let source = try SourceFactory.makeSource(executor.source, connections: connections, clock: clock)
@@ -23,14 +23,17 @@ extension PipelineRun {
             observer: observer)
     }
 
-    /// The `dlq` option (§6): `{connectionName, db, coll}`, all three strings, or none.
-    package static func deadLetterTarget(_ options: BSONDocument?) throws(StreamEngineError) -> DeadLetterQueueTarget? {
+    /// The `dlq` option (§6), checked by the engine's rules (`PipelineValidator.deadLetterQueue`), or nil.
+    package static func deadLetterTarget(_ options: BSONDocument?, connectionTypes: [String: String])
+        throws(StreamEngineError) -> DeadLetterQueueTarget?
+    {
         guard let dlq = options?["dlq"] else { return nil }
-        guard case .document(let fields) = dlq, case .string(let connection)? = fields["connectionName"],
-            case .string(let db)? = fields["db"], case .string(let coll)? = fields["coll"]
-        else {
-            throw .invalid("dlq must have the string fields connectionName, db and coll")
+        guard case .document(let fields) = dlq else {
+            throw .invalid("BSON field 'dlq' must be an object, not \(dlq.typeName)")
         }
-        return DeadLetterQueueTarget(connectionName: connection, db: db, coll: coll)
+        return try PipelineValidator.deadLetterQueue(fields, connectionTypes: connectionTypes)
     }
+
+    /// Makes everything the sink has written durable (after the caller stops stepping, e.g. on Ctrl-C).
+    package func flush() throws { try sink.flush() }
 }

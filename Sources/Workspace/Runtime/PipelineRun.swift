@@ -28,7 +28,7 @@ package final class PipelineRun {
     package let executor: PipelineExecutor
     private let source: any StreamSource
     private let deadLetteringSource: (any DeadLetteringSource)?
-    private let sink: any OutputSink
+    let sink: any OutputSink
     private let deadLetters: (any DeadLetterSink)?
     private let observer: ((Event) -> Void)?
     private let batchSize: Int
