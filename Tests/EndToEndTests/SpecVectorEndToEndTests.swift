@@ -84,4 +84,31 @@ struct SpecVectorEndToEndTests {
                 """)
         #expect(result.status == 0)
     }
+
+    @Test func section71SpProcessPrintsEachOutputThenStops() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("spsh-vector-home-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let result = try SpshProcess.run(
+            ["--nodb", "--eval", "sp.process([{$source: {documents: [{a: 1}, {a: 2}]}}, {$match: {a: 2}}])"],
+            environment: ["SPSH_HOME": home.path, "HOME": home.path])
+        let stdout = result.stdout.replacingOccurrences(
+            of: #"ISODate\('[0-9T:.Z-]+'\)"#, with: "ISODate('T')", options: .regularExpression)
+        #expect(
+            stdout == """
+                {
+                  a: 2,
+                  _ts: ISODate('T'),
+                  _stream_meta: {
+                    source: {
+                      type: 'generated'
+                    }
+                  }
+                }
+                sp.process: the documents are used up and no window can close any more (a documents source does \
+                not end windows, as in Atlas; use a file source or idleTimeout to close them)
+
+                """)
+        #expect(result.stderr == "")
+        #expect(result.status == 0)
+    }
 }
