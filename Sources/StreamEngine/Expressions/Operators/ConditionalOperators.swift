@@ -38,6 +38,17 @@ enum ConditionalOperators {
             (condition, then, otherwise) = (arguments[0], arguments[1], arguments[2])
         }
         if let constant = condition.constantValue { return constant.isTruthy ? then : otherwise }
+        // `{$cond: [test, "$x", 0]}`: a constant branch is returned as is, without evaluating a literal node.
+        if let elseValue = otherwise.constantValue {
+            if let thenValue = then.constantValue {
+                return .operation(name: "$cond") { context throws(ExpressionError) in
+                    (try condition.evaluate(&context)).isTruthy ? thenValue : elseValue
+                }
+            }
+            return .operation(name: "$cond") { context throws(ExpressionError) in
+                try (try condition.evaluate(&context)).isTruthy ? then.evaluate(&context) : elseValue
+            }
+        }
         return .operation(name: "$cond") { context throws(ExpressionError) in
             try (try condition.evaluate(&context)).isTruthy ? then.evaluate(&context) : otherwise.evaluate(&context)
         }
