@@ -55,6 +55,12 @@ package struct EvaluationContext {
         self.now = now
     }
 
+    /// The field `key` of `$$CURRENT` (a one-part field path), or `nil` when missing.
+    func topLevelField(_ key: String) -> BSONValue? {
+        if let rebound { return rebound[key] }
+        return root[key]
+    }
+
     /// The innermost binding of `name`, or `nil` if unbound (`.some(nil)` is a variable bound to missing).
     package func lookup(_ name: String) -> BSONValue?? {
         for binding in variables.reversed() where binding.name == name { return .some(binding.value) }

@@ -178,12 +178,12 @@ enum ArithmeticOperators {
         let arguments = try compiler.compileArguments(value)
         if arguments.count == 2 {
             // The common `{$multiply: [a, b]}`: no loop over the argument array, so no copy of each argument.
-            let (left, right) = (arguments[0], arguments[1])
+            let (left, right) = (Operand(arguments[0]), Operand(arguments[1]))
             return OperatorSupport.operation("$multiply", arguments) { context throws(ExpressionError) in
-                guard let first = try left.evaluate(&context), !first.isNullishValue else { return .null }
+                guard let first = try left.value(&context), !first.isNullishValue else { return .null }
                 var product = Product()
                 try product.multiply(by: first)
-                guard let second = try right.evaluate(&context), !second.isNullishValue else { return .null }
+                guard let second = try right.value(&context), !second.isNullishValue else { return .null }
                 try product.multiply(by: second)
                 return product.value
             }

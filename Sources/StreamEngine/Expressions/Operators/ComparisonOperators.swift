@@ -35,14 +35,10 @@ enum ComparisonOperators {
         { value, compiler throws(ExpressionError) in
             let arguments = try OperatorSupport.arguments(value, name, exactly: 2, &compiler)
             let (left, right) = (arguments[0], arguments[1])
-            // `{$eq: ["$side", "BUY"]}`: the constant side is compared as is, without evaluating a literal node.
-            if left.constantValue == nil, let constant = right.constantValue {
-                return .operation(name: name) { context throws(ExpressionError) in
-                    outcome.value(BSONOrder.compare(try left.evaluate(&context), constant))
-                }
-            }
+            // `{$eq: ["$side", "BUY"]}`: the field is read directly, the constant compared as is.
+            let (first, second) = (Operand(left), Operand(right))
             return OperatorSupport.operation(name, arguments) { context throws(ExpressionError) in
-                outcome.value(BSONOrder.compare(try left.evaluate(&context), try right.evaluate(&context)))
+                outcome.value(BSONOrder.compare(try first.value(&context), try second.value(&context)))
             }
         }
     }
