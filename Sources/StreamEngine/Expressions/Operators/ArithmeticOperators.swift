@@ -9,23 +9,23 @@ enum ArithmeticOperators {
         "$multiply": compileMultiply,
         "$subtract": { value, compiler throws(ExpressionError) in
             let arguments = try OperatorSupport.arguments(value, "$subtract", exactly: 2, &compiler)
-            let (left, right) = (arguments[0], arguments[1])
+            let (left, right) = (Operand(arguments[0]), Operand(arguments[1]))
             return OperatorSupport.operation("$subtract", arguments) { context throws(ExpressionError) in
-                try subtract(try left.evaluate(&context), try right.evaluate(&context))
+                try subtract(try left.value(&context), try right.value(&context))
             }
         },
         "$divide": { value, compiler throws(ExpressionError) in
             let arguments = try OperatorSupport.arguments(value, "$divide", exactly: 2, &compiler)
-            let (left, right) = (arguments[0], arguments[1])
+            let (left, right) = (Operand(arguments[0]), Operand(arguments[1]))
             return OperatorSupport.operation("$divide", arguments) { context throws(ExpressionError) in
-                try divide(try left.evaluate(&context), try right.evaluate(&context))
+                try divide(try left.value(&context), try right.value(&context))
             }
         },
         "$mod": { value, compiler throws(ExpressionError) in
             let arguments = try OperatorSupport.arguments(value, "$mod", exactly: 2, &compiler)
-            let (left, right) = (arguments[0], arguments[1])
+            let (left, right) = (Operand(arguments[0]), Operand(arguments[1]))
             return OperatorSupport.operation("$mod", arguments) { context throws(ExpressionError) in
-                try modulo(try left.evaluate(&context), try right.evaluate(&context))
+                try modulo(try left.value(&context), try right.value(&context))
             }
         },
     ]
