@@ -3,7 +3,7 @@ import BSONCore
 /// An operator's argument, prepared at compile time for the commonest shapes: a top-level field (`"$price"`)
 /// is read straight from the document and a constant is returned as is, without evaluating an `Expression` node.
 /// Hot operators (`$cond`, comparisons, `$multiply`) capture these instead of their argument expressions.
-struct Operand: Sendable {
+final class Operand: Sendable {
     private enum Kind: Sendable {
         case field(String)
         case constant(BSONValue)
