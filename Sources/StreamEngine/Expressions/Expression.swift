@@ -103,6 +103,7 @@ extension Expression {
         case .literal(let value):
             return value
         case .fieldPath(let path):
+            if path.components.count == 1 { return context.topLevelField(path.components[0]) }
             if let rebound = context.rebound { return path.lookup(in: rebound) }
             return path.lookup(in: context.root)
         case .variable(let name, let path):
