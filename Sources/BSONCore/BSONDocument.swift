@@ -20,7 +20,11 @@ package struct BSONDocument: Sendable {
 
     /// The value of the first element named `key`; setting `nil` removes it, setting a new key appends it.
     package subscript(key: String) -> BSONValue? {
-        get { elements.first(where: { $0.key == key })?.value }
+        get {
+            // An indexed loop, not `first(where:)`: no closure and no copy of the non-matching elements.
+            for index in elements.indices where elements[index].key == key { return elements[index].value }
+            return nil
+        }
         set {
             if let index = elements.firstIndex(where: { $0.key == key }) {
                 if let newValue { elements[index].value = newValue } else { elements.remove(at: index) }

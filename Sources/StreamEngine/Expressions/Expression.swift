@@ -30,7 +30,12 @@ package struct EvaluationContext {
     /// `$$ROOT`: the document the stage received.
     package var root: BSONDocument
     /// `$$CURRENT`: where bare field paths start; the root unless a stage rebinds it.
-    package var current: BSONDocument
+    package var current: BSONDocument {
+        get { rebound ?? root }
+        set { rebound = newValue }
+    }
+    /// `$$CURRENT` once a stage rebinds it; `nil` (the common case) means the root, so a context costs no copy.
+    fileprivate var rebound: BSONDocument?
     /// Variables bound by `$let`, `$map`, `$filter`, `$reduce` and `let` options, innermost last.
     package var variables: [(name: String, value: BSONValue?)]
     /// The document's stream metadata, read by `{$meta: "stream…"}` (§2.3).
@@ -44,10 +49,16 @@ package struct EvaluationContext {
         now: @escaping @Sendable () -> Int64 = { 0 }
     ) {
         self.root = root
-        self.current = root
+        self.rebound = nil
         self.variables = []
         self.metadata = metadata
         self.now = now
+    }
+
+    /// The field `key` of `$$CURRENT` (a one-part field path), or `nil` when missing.
+    func topLevelField(_ key: String) -> BSONValue? {
+        if let rebound { return rebound[key] }
+        return root[key]
     }
 
     /// The innermost binding of `name`, or `nil` if unbound (`.some(nil)` is a variable bound to missing).
@@ -92,7 +103,9 @@ extension Expression {
         case .literal(let value):
             return value
         case .fieldPath(let path):
-            return path.lookup(in: context.current)
+            if path.components.count == 1 { return context.topLevelField(path.components[0]) }
+            if let rebound = context.rebound { return path.lookup(in: rebound) }
+            return path.lookup(in: context.root)
         case .variable(let name, let path):
             let base: BSONValue?
             switch name {

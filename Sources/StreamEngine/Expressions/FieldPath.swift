@@ -33,27 +33,28 @@ package struct FieldPath: Sendable, Hashable {
     package func lookup(in document: BSONDocument) -> BSONValue? {
         guard let first = document[components[0]] else { return nil }
         if components.count == 1 { return first }
-        return Self.descend(first, components[1...])
+        return Self.descend(first, components, from: 1)
     }
 
     /// The value at this path below `value` (a document, or an array traversed element-wise), or `nil`.
     package func lookup(in value: BSONValue?) -> BSONValue? {
         guard let value else { return nil }
-        return Self.descend(value, components[...])
+        return Self.descend(value, components, from: 0)
     }
 
-    private static func descend(_ value: BSONValue, _ rest: ArraySlice<String>) -> BSONValue? {
-        guard let key = rest.first else { return value }
+    /// The value at `components[position...]` below `value`; indices instead of slices, so nothing is copied.
+    private static func descend(_ value: BSONValue, _ components: [String], from position: Int) -> BSONValue? {
+        guard position < components.count else { return value }
         switch value {
         case .document(let document):
-            guard let next = document[key] else { return nil }
-            return descend(next, rest.dropFirst())
+            guard let next = document[components[position]] else { return nil }
+            return descend(next, components, from: position + 1)
         case .array(let elements):
             var results: [BSONValue] = []
             for element in elements {
                 switch element {
                 case .document, .array:
-                    if let found = descend(element, rest) { results.append(found) }
+                    if let found = descend(element, components, from: position) { results.append(found) }
                 default: continue
                 }
             }

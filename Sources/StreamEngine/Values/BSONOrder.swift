@@ -30,6 +30,14 @@ package enum BSONOrder {
 
     /// -1, 0 or 1: how `a` compares with `b` in MongoDB's order (no type bracketing).
     package static func compare(_ a: BSONValue?, _ b: BSONValue?) -> Int {
+        // Fast paths for the commonest pairs (`{$eq: ["$side", "BUY"]}`, numbers of one type); NaN takes the
+        // general path, which orders it below every other number.
+        switch (a, b) {
+        case (.string(let x)?, .string(let y)?): return compareBytes(x, y)
+        case (.int32(let x)?, .int32(let y)?): return x == y ? 0 : (x < y ? -1 : 1)
+        case (.double(let x)?, .double(let y)?) where !x.isNaN && !y.isNaN: return x == y ? 0 : (x < y ? -1 : 1)
+        default: break
+        }
         let rankA = rank(a)
         let rankB = rank(b)
         if rankA != rankB { return rankA < rankB ? -1 : 1 }
@@ -85,9 +93,18 @@ package enum BSONOrder {
         return sign(x.count - y.count)
     }
 
+    /// Strings compare by their UTF-8 bytes, as the server's simple collation does, without copying them.
     private static func compareBytes(_ x: String, _ y: String) -> Int {
-        if x == y { return 0 }
-        return lexicographic(Array(x.utf8), Array(y.utf8))
+        var x = x
+        var y = y
+        return x.withUTF8 { left in
+            y.withUTF8 { right in
+                for index in 0..<min(left.count, right.count) where left[index] != right[index] {
+                    return left[index] < right[index] ? -1 : 1
+                }
+                return sign(left.count - right.count)
+            }
+        }
     }
 
     private static func lexicographic(_ x: [UInt8], _ y: [UInt8]) -> Int {

@@ -10,9 +10,9 @@ enum DateConversionOperators {
                 throw ExpressionError(
                     code: 16020, "Expression $toDate takes exactly 1 arguments. \(arguments.count) were passed in.")
             }
-            let input = arguments[0]
+            let input = Operand(arguments[0])
             return .operation(name: "$toDate") { context throws(ExpressionError) in
-                guard let value = try input.evaluate(&context) else { return .null }
+                guard let value = try input.value(&context) else { return .null }
                 return try toDate(value)
             }
         },

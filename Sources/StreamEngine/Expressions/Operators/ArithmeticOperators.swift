@@ -9,23 +9,23 @@ enum ArithmeticOperators {
         "$multiply": compileMultiply,
         "$subtract": { value, compiler throws(ExpressionError) in
             let arguments = try OperatorSupport.arguments(value, "$subtract", exactly: 2, &compiler)
-            let (left, right) = (arguments[0], arguments[1])
+            let (left, right) = (Operand(arguments[0]), Operand(arguments[1]))
             return OperatorSupport.operation("$subtract", arguments) { context throws(ExpressionError) in
-                try subtract(try left.evaluate(&context), try right.evaluate(&context))
+                try subtract(try left.value(&context), try right.value(&context))
             }
         },
         "$divide": { value, compiler throws(ExpressionError) in
             let arguments = try OperatorSupport.arguments(value, "$divide", exactly: 2, &compiler)
-            let (left, right) = (arguments[0], arguments[1])
+            let (left, right) = (Operand(arguments[0]), Operand(arguments[1]))
             return OperatorSupport.operation("$divide", arguments) { context throws(ExpressionError) in
-                try divide(try left.evaluate(&context), try right.evaluate(&context))
+                try divide(try left.value(&context), try right.value(&context))
             }
         },
         "$mod": { value, compiler throws(ExpressionError) in
             let arguments = try OperatorSupport.arguments(value, "$mod", exactly: 2, &compiler)
-            let (left, right) = (arguments[0], arguments[1])
+            let (left, right) = (Operand(arguments[0]), Operand(arguments[1]))
             return OperatorSupport.operation("$mod", arguments) { context throws(ExpressionError) in
-                try modulo(try left.evaluate(&context), try right.evaluate(&context))
+                try modulo(try left.value(&context), try right.value(&context))
             }
         },
     ]
@@ -176,37 +176,68 @@ enum ArithmeticOperators {
         throws(ExpressionError) -> Expression
     {
         let arguments = try compiler.compileArguments(value)
+        if arguments.count == 2 {
+            // The common `{$multiply: [a, b]}`: no loop over the argument array, so no copy of each argument.
+            let (left, right) = (Operand(arguments[0]), Operand(arguments[1]))
+            return OperatorSupport.operation("$multiply", arguments) { context throws(ExpressionError) in
+                guard let first = try left.value(&context), !first.isNullishValue else { return .null }
+                var product = Product()
+                try product.multiply(by: first)
+                guard let second = try right.value(&context), !second.isNullishValue else { return .null }
+                try product.multiply(by: second)
+                return product.value
+            }
+        }
         return OperatorSupport.operation("$multiply", arguments) { context throws(ExpressionError) in
-            var width = Width.int
-            var long: Int64 = 1
-            var double: Double = 1
-            var decimal = Decimal128Arithmetic.from(Int64(1))
+            var product = Product()
             for argument in arguments {
                 let operand = try argument.evaluate(&context)
                 guard let operand, !operand.isNullishValue else { return .null }
-                guard let operandWidth = Width(operand) else {
-                    throw ExpressionError(code: 14, "$multiply only supports numeric types, not \(operand.typeName)")
-                }
-                if operandWidth > width {
-                    if operandWidth == .double && width < .double { double = Double(long) }
-                    if operandWidth == .decimal {
-                        decimal =
-                            width == .double ? Decimal128Arithmetic.from(double) : Decimal128Arithmetic.from(long)
-                    }
-                    width = operandWidth
-                }
-                switch width {
-                case .int, .long:
-                    let factor = NumericValue.approximateDouble(operand)
-                    double *= factor
-                    let (product, overflow) = long.multipliedReportingOverflow(by: ArithmeticOperators.long(operand))
-                    if overflow || !factor.isFinite { width = .double } else { long = product }
-                case .double:
-                    double *= NumericValue.approximateDouble(operand)
-                case .decimal:
-                    decimal = Decimal128Arithmetic.multiply(decimal, Decimal128Arithmetic.from(operand) ?? decimal)
-                }
+                try product.multiply(by: operand)
             }
+            return product.value
+        }
+    }
+
+    /// A running `$multiply` product along the widening ladder (int → long → double → decimal).
+    private struct Product {
+        var width = Width.int
+        var long: Int64 = 1
+        var double: Double = 1
+        /// Only read once `width` is `.decimal`, and set from `long`/`double` when it gets there.
+        var decimal = BSONDecimal128(low: 0, high: 0)
+
+        /// Multiplies by one non-null operand; non-numbers fail with the server's message.
+        mutating func multiply(by operand: BSONValue) throws(ExpressionError) {
+            if width == .double, case .double(let factor) = operand {
+                double *= factor
+                return
+            }
+            guard let operandWidth = Width(operand) else {
+                throw ExpressionError(code: 14, "$multiply only supports numeric types, not \(operand.typeName)")
+            }
+            if operandWidth > width {
+                if operandWidth == .double && width < .double { double = Double(long) }
+                if operandWidth == .decimal {
+                    decimal = width == .double ? Decimal128Arithmetic.from(double) : Decimal128Arithmetic.from(long)
+                }
+                width = operandWidth
+            }
+            switch width {
+            case .int, .long:
+                let factor = NumericValue.approximateDouble(operand)
+                double *= factor
+                let (product, overflow) = long.multipliedReportingOverflow(by: ArithmeticOperators.long(operand))
+                if overflow || !factor.isFinite { width = .double } else { long = product }
+            case .double:
+                double *= NumericValue.approximateDouble(operand)
+            case .decimal:
+                decimal = Decimal128Arithmetic.multiply(decimal, Decimal128Arithmetic.from(operand) ?? decimal)
+            }
+        }
+
+        /// The product in its final width.
+        var value: BSONValue {
             switch width {
             case .int: return intOrLong(long)
             case .long: return .int64(long)

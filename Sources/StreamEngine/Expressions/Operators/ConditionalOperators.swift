@@ -38,8 +38,10 @@ enum ConditionalOperators {
             (condition, then, otherwise) = (arguments[0], arguments[1], arguments[2])
         }
         if let constant = condition.constantValue { return constant.isTruthy ? then : otherwise }
+        // `{$cond: [test, "$x", 0]}`: fields are read directly and constants returned as is (see `Operand`).
+        let (test, yes, no) = (Operand(condition), Operand(then), Operand(otherwise))
         return .operation(name: "$cond") { context throws(ExpressionError) in
-            try (try condition.evaluate(&context)).isTruthy ? then.evaluate(&context) : otherwise.evaluate(&context)
+            try (try test.value(&context)).isTruthy ? yes.value(&context) : no.value(&context)
         }
     }
 

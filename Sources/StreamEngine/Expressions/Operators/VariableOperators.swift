@@ -10,8 +10,23 @@ enum VariableOperators {
             guard case .string(let path) = value, path == "stream" || path.hasPrefix("stream.") else {
                 throw ExpressionError(code: 17308, "Unsupported argument to $meta: \(value.description)")
             }
-            return .operation(name: "$meta") { context throws(ExpressionError) in
-                context.metadata.value(atMetaPath: path)
+            // The window bounds, read per document by window `$group` keys, are chosen here once rather than
+            // by comparing the path per document.
+            switch path {
+            case "stream.window.start":
+                return .operation(name: "$meta") { context throws(ExpressionError) in
+                    guard let start = context.metadata.window?.start else { return nil }
+                    return .datetime(start)
+                }
+            case "stream.window.end":
+                return .operation(name: "$meta") { context throws(ExpressionError) in
+                    guard let end = context.metadata.window?.end else { return nil }
+                    return .datetime(end)
+                }
+            default:
+                return .operation(name: "$meta") { context throws(ExpressionError) in
+                    context.metadata.value(atMetaPath: path)
+                }
             }
         },
         "$currentDate": noArguments("$currentDate") { context in .datetime(context.now()) },
