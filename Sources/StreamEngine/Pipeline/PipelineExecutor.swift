@@ -118,7 +118,7 @@ package final class PipelineExecutor {
             // Move the payload out of the (consumed, so unique) batch: `_ts` is then written without a copy.
             var document = BSONDocument()
             swap(&document, &batch[index].document)
-            guard let record = ingest(batch[index], document) else { continue }
+            guard let record = ingest(batch[index], consume document) else { continue }
             if window != nil {
                 preWindow.run(record) { windowInput.append($0) }
             } else {

@@ -12,7 +12,12 @@ package final class GroupStage {
     /// For an object `_id` (`{symbol: "$s", start: …}`): its fields, evaluated into `keyParts` so a document's
     /// group is found by hashing the parts, without building the `_id` document (built once per group).
     private let idFields: [(key: String, value: Expression)]?
+    /// The expressions giving the key parts: `idFields`' values, or the `_id` expression alone.
+    private let keyExpressions: [Expression]
     private let accumulators: [CompiledAccumulator]
+    /// Each accumulator's input expression, in order (read per document without copying the accumulators).
+    private let inputExpressions: [Expression]
+    /// Scratch buffers reused across documents; taken out of `self` while filled, so writes need no copy.
     private var inputs: [BSONValue?]
     private var keyParts: [BSONValue?]
 
@@ -40,7 +45,9 @@ package final class GroupStage {
         guard let id else { throw ExpressionError(code: 15955, "a group specification must include an _id") }
         self.id = id
         if case .object(let fields) = id { idFields = fields } else { idFields = nil }
+        keyExpressions = idFields?.map(\.value) ?? [id]
         self.accumulators = accumulators
+        inputExpressions = accumulators.map(\.input)
         self.inputs = Array(repeating: nil, count: accumulators.count)
         self.keyParts = Array(repeating: nil, count: idFields?.count ?? 1)
     }
@@ -54,23 +61,33 @@ package final class GroupStage {
         throws(ExpressionError)
     {
         var context = EvaluationContext(root: record.document, metadata: record.metadata, now: clock)
-        if let idFields {
-            for index in idFields.indices { keyParts[index] = try idFields[index].value.evaluate(&context) }
-        } else {
-            keyParts[0] = try id.evaluate(&context) ?? .null
+        // Take the scratch buffers out of `self` (unique, so filled in place) and put them back when done.
+        var parts = keyParts
+        keyParts = []
+        var values = inputs
+        inputs = []
+        defer {
+            keyParts = parts
+            inputs = values
         }
-        for index in accumulators.indices { inputs[index] = try accumulators[index].input.evaluate(&context) }
-        let hash = GroupKey.hash(parts: keyParts)
+        // Through buffer pointers: indexing the arrays would retain each expression around its evaluation.
+        try keyExpressions.withUnsafeBufferPointer { expressions throws(ExpressionError) in
+            for index in expressions.indices { parts[index] = try expressions[index].evaluate(&context) }
+        }
+        if idFields == nil && parts[0] == nil { parts[0] = .null }
+        try inputExpressions.withUnsafeBufferPointer { expressions throws(ExpressionError) in
+            for index in expressions.indices { values[index] = try expressions[index].evaluate(&context) }
+        }
+        let hash = GroupKey.hash(parts: parts)
         let position: Int
-        if let found = table.find(keyParts, hash: hash) {
+        if let found = table.find(parts, hash: hash) {
             position = found
         } else {
             position = table.insert(
-                key: key(of: keyParts), parts: keyParts, hash: hash, states: accumulators.map { $0.makeState() })
+                key: key(of: parts), parts: parts, hash: hash, states: accumulators.map { $0.makeState() })
             if table.sourceType == nil { table.sourceType = record.metadata.source["type"] }
         }
-        let states = table.states[position]
-        for index in states.indices { try states[index].add(inputs[index]) }
+        try table.update(position, with: values)
     }
 
     /// The `_id` value for key parts: the object built from the present fields, or the single value.
@@ -91,20 +108,21 @@ package final class GroupStage {
     }
 
     /// The states of `key`'s group in `table`, created empty on first use.
-    private func group(for key: BSONValue, in table: GroupTable) -> [any AccumulatorState] {
+    private func group(for key: BSONValue, in table: GroupTable) -> ArraySlice<any AccumulatorState> {
         let keyParts = parts(of: key)
         let hash = GroupKey.hash(parts: keyParts)
-        if let found = table.find(keyParts, hash: hash) { return table.states[found] }
+        if let found = table.find(keyParts, hash: hash) { return table.states(at: found) }
         let fresh = accumulators.map { $0.makeState() }
         _ = table.insert(key: key, parts: keyParts, hash: hash, states: fresh)
-        return fresh
+        return fresh[...]
     }
 
     /// The output documents, one per group in first-seen order: `_id` first, then the accumulators as written.
     package func results(_ table: GroupTable) -> [(key: BSONValue, document: BSONDocument)] {
         var results: [(key: BSONValue, document: BSONDocument)] = []
         results.reserveCapacity(table.keys.count)
-        for (key, states) in zip(table.keys, table.states) {
+        for (position, key) in table.keys.enumerated() {
+            let states = table.states(at: position)
             var elements: [(key: String, value: BSONValue)] = [("_id", key)]
             elements.reserveCapacity(states.count + 1)
             for (accumulator, state) in zip(accumulators, states) { elements.append((accumulator.field, state.result)) }
@@ -116,16 +134,17 @@ package final class GroupStage {
     /// Adds `other`'s groups to `table` (session merges, §3.7).
     package func merge(_ other: GroupTable, into table: GroupTable) throws(ExpressionError) {
         if table.sourceType == nil { table.sourceType = other.sourceType }
-        for (key, states) in zip(other.keys, other.states) {
+        for (position, key) in other.keys.enumerated() {
             let group = group(for: key, in: table)
-            for index in group.indices { try group[index].merge(states[index]) }
+            for (state, otherState) in zip(group, other.states(at: position)) { try state.merge(otherState) }
         }
     }
 
     /// The table as BSON, for checkpoints: `{sourceType?, groups: [{key, states: [...]}]}`.
     package func snapshot(_ table: GroupTable) -> BSONDocument {
         var groups: [BSONValue] = []
-        for (key, states) in zip(table.keys, table.states) {
+        for (position, key) in table.keys.enumerated() {
+            let states = table.states(at: position)
             groups.append(.document(["key": key, "states": .array(states.map(\.snapshot))]))
         }
         var result: BSONDocument = ["groups": .array(groups)]
@@ -165,8 +184,11 @@ package final class GroupTable {
     private var keyParts: [[BSONValue?]] = []
     /// The group keys in first-seen order (as first seen: `_id` keeps the first document's type).
     package private(set) var keys: [BSONValue] = []
-    /// Each group's accumulator states, in the accumulators' order.
-    package private(set) var states: [[any AccumulatorState]] = []
+    /// Every group's accumulator states, group after group (`width` per group, in the accumulators' order), in
+    /// one flat array so a document's update reads no per-group array.
+    private var flatStates: [any AccumulatorState] = []
+    /// The number of accumulators per group (set by the first insert).
+    private var width = 0
     /// `_stream_meta.source.type` of the first document (§2.3: `$group` output keeps only that).
     package var sourceType: BSONValue?
 
@@ -191,16 +213,28 @@ package final class GroupTable {
         hashes.append(hash)
         keyParts.append(parts)
         keys.append(key)
-        states.append(newStates)
+        width = newStates.count
+        flatStates.append(contentsOf: newStates)
         return position
+    }
+
+    /// The accumulator states of the group at `position`.
+    func states(at position: Int) -> ArraySlice<any AccumulatorState> {
+        flatStates[position * width..<(position + 1) * width]
+    }
+
+    /// Adds one document's evaluated inputs (one per accumulator) to the group at `position`.
+    func update(_ position: Int, with inputs: [BSONValue?]) throws(ExpressionError) {
+        let base = position * width
+        for index in inputs.indices { try flatStates[base + index].add(inputs[index]) }
     }
 
     /// Bytes held, roughly.
     package var estimatedSize: Int {
         var total = 64
-        for (key, group) in zip(keys, states) {
+        for (position, key) in keys.enumerated() {
             total += 64 + 2 * AccumulatorFactory.size(of: key)
-            for state in group { total += state.estimatedSize }
+            for state in states(at: position) { total += state.estimatedSize }
         }
         return total
     }

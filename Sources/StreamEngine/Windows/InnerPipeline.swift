@@ -80,10 +80,9 @@ package final class InnerPipeline {
 
     /// Runs `record` (its `metadata.window` already set) through the stateless prefix into `contents`.
     package func add(
-        _ record: StreamRecord, to contents: WindowContents, _ environment: StageEnvironment,
+        _ record: consuming StreamRecord, to contents: WindowContents, _ environment: StageEnvironment,
         _ deadLetters: inout [DeadLetterDraft]
     ) {
-        var record = record
         if writesMetadataField, let window = record.metadata.window,
             case .document(var meta) = record.document["_stream_meta"]
         {
