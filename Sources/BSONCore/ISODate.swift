@@ -14,6 +14,16 @@ package enum ISODate {
         return text + "Z"
     }
 
+    /// `2024-01-02T03:04:05.006` plus `suffix` (`Z`, `+00:00`): always with milliseconds, any year (the
+    /// server's `$toString` of a date; the solar sample's `timestamp`, spec §10).
+    package static func formatWithMilliseconds(millis: Int64, suffix: String) -> String {
+        let (days, msOfDay) = floorDivMod(millis, 86_400_000)
+        let (year, month, day) = civil(fromDays: days)
+        let seconds = msOfDay / 1000
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(seconds / 3600, 2) + ":"
+            + pad(seconds / 60 % 60, 2) + ":" + pad(seconds % 60, 2) + "." + pad(msOfDay % 1000, 3) + suffix
+    }
+
     /// Whether `format(millis:)` gives a date (years 0…9999).
     static func isFormattable(millis: Int64) -> Bool {
         let (days, _) = floorDivMod(millis, 86_400_000)
