@@ -37,22 +37,6 @@ package struct Checkpoint: Sendable, Equatable {
     }
 }
 
-extension EngineStats {
-    /// Counters read back from `document` (missing fields stay zero).
-    package init(document: BSONDocument) {
-        self.init()
-        func count(_ key: String) -> Int64 { document[key]?.int64Value ?? 0 }
-        inputMessageCount = count("inputMessageCount")
-        inputMessageSize = count("inputMessageSize")
-        outputMessageCount = count("outputMessageCount")
-        outputMessageSize = count("outputMessageSize")
-        dlqMessageCount = count("dlqMessageCount")
-        dlqMessageSize = count("dlqMessageSize")
-        stateSize = count("stateSize")
-        if case .datetime(let millis) = document["watermark"] { watermark = millis }
-    }
-}
-
 /// The checkpoints of `spsh serve`: `<state dir>/checkpoints/<percent-encoded workspace>/<processor id>.bson`,
 /// one BSON document each, written atomically (temp file, fsync, rename) so a `kill -9` leaves the previous or
 /// the new checkpoint. Keyed by the processor's id, which survives a rename.
