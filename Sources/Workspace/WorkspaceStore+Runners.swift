@@ -131,7 +131,7 @@ extension WorkspaceStore {
         -> DeadLetterQueueTarget?
     {
         guard let options else { return nil }
-        let document = try ExtendedJSON.parseDocument(options.text)
+        let document = try RuntimeConnections.document(options, what: "processor options")
         return try PipelineRun.deadLetterTarget(document, connectionTypes: connectionTypes)
     }
 }

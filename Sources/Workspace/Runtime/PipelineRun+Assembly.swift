@@ -4,20 +4,21 @@ import StreamEngine
 extension PipelineRun {
     /// Builds everything one pipeline needs to run — executor, source, sink and DLQ writer — from its stages
     /// and options (`{dlq: {connectionName, db, coll}}`), resolving connections through `connections`.
-    /// `spsh serve`'s runners, `spsh process` and `sp.process` all start pipelines here.
+    /// `spsh process` and `sp.process` start pipelines here; `spsh serve`'s runtime builds the same parts through
+    /// the same `RunComponents` in two steps, to tell an invalid pipeline from a source or sink that fails.
     package static func assemble(
         pipeline: [BSONDocument], options: BSONDocument?, processor: ProcessorOptions,
         connections: RuntimeConnections, clock: any EngineClock, batchSize: Int = 1024,
-        observer: ((Event) -> Void)? = nil
+        components: any RunComponents = StandardRunComponents(), observer: ((Event) -> Void)? = nil
     ) throws -> PipelineRun {
         var processor = processor
         processor.connectionTypes = connections.types
         processor.deadLetterQueue = try deadLetterTarget(options, connectionTypes: processor.connectionTypes)
         let executor = try PipelineExecutor(
             pipeline: pipeline, options: processor, services: EngineServices(clock: clock))
-        let source = try SourceFactory.makeSource(executor.source, connections: connections, clock: clock)
-        let sink = try SinkFactory.makeSink(executor.sink, connections: connections)
-        let deadLetters = try SinkFactory.makeDeadLetterSink(processor.deadLetterQueue, connections: connections)
+        let source = try components.makeSource(executor.source, connections: connections, clock: clock)
+        let sink = try components.makeSink(executor.sink, connections: connections)
+        let deadLetters = try components.makeDeadLetterSink(processor.deadLetterQueue, connections: connections)
         return PipelineRun(
             executor: executor, source: source, sink: sink, deadLetters: deadLetters, batchSize: batchSize,
             observer: observer)
